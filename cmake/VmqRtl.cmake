@@ -1,0 +1,16 @@
+# RTL file lists, packages first. One list per block; tests and tools use these.
+set(_r ${CMAKE_SOURCE_DIR}/rtl)
+
+set(VMQ_RTL_PKG
+  ${_r}/pkg/vmq_reg_pkg.sv
+  ${_r}/pkg/vmq_pkg.sv)
+
+set(VMQ_RTL_CSR
+  ${_r}/pkg/vmq_reg_pkg.sv
+  ${_r}/prim/vmq_axil_reg_if.sv
+  ${_r}/csr/vmq_csr.sv)
+
+set(VMQ_RTL_SORTER
+  ${VMQ_RTL_PKG}
+  ${_r}/prim/vmq_sync_fifo.sv
+  ${_r}/rx/vmq_l2_sorter.sv)

@@ -1,0 +1,63 @@
+# vmq_verilated_test(): the one way a Verilated test, benchmark or tool is built.
+#
+#   vmq_verilated_test(<name>
+#     TOP     <module>              top module to verilate
+#     RTL     <file.sv>...          SystemVerilog sources (packages first)
+#     TB      <file.cpp>...         C++ test bench sources
+#     [PARAMS Name=Value ...]       -G overrides; also -DVMQ_PARAM_<Name>=<Value> for the C++ side
+#     [LABELS unit|system|bench|slow ...]
+#     [ARGS   arg ...]              run-time arguments for the CTest case
+#     [LIBS   target ...]           extra libraries (e.g. GTest::gtest, vmq_model)
+#     [TIMEOUT seconds]
+#     [NO_TEST]                     build only, do not register with CTest
+#     [EXCLUDE_FROM_ALL])           not built by default (benchmarks: `cmake --build . --target bench`)
+#
+# Each call gets its own Verilator PREFIX (V<name>), so one bench source builds
+# against several parameter sets. The C++ side includes the model through
+# VMQ_MODEL_HEADER and names its class VMQ_MODEL (see tb/common/vmq_tb.hpp).
+function(vmq_verilated_test name)
+  cmake_parse_arguments(A "NO_TEST;EXCLUDE_FROM_ALL" "TOP;TIMEOUT" "RTL;TB;PARAMS;LABELS;ARGS;LIBS" ${ARGN})
+  if(NOT A_TOP OR NOT A_RTL OR NOT A_TB)
+    message(FATAL_ERROR "vmq_verilated_test(${name}): TOP, RTL and TB are required")
+  endif()
+  set(gargs "")
+  set(defs "")
+  foreach(p IN LISTS A_PARAMS)
+    string(REPLACE "=" ";" kv "${p}")
+    list(GET kv 0 k)
+    list(GET kv 1 v)
+    list(APPEND gargs "-G${k}=${v}")
+    list(APPEND defs "VMQ_PARAM_${k}=${v}")
+  endforeach()
+  if(A_EXCLUDE_FROM_ALL)
+    add_executable(${name} EXCLUDE_FROM_ALL ${A_TB})
+  else()
+    add_executable(${name} ${A_TB})
+  endif()
+  target_compile_features(${name} PRIVATE cxx_std_20)
+  target_include_directories(${name} PRIVATE ${VMQ_TB_INCLUDES})
+  target_compile_options(${name} PRIVATE ${VMQ_TB_WARNINGS})
+  target_link_libraries(${name} PRIVATE fmt::fmt)
+  target_compile_definitions(${name} PRIVATE
+    VMQ_MODEL=V${name} "VMQ_MODEL_HEADER=\"V${name}.h\"" VMQ_TEST_NAME="${name}" ${defs})
+  if(A_LIBS)
+    target_link_libraries(${name} PRIVATE ${A_LIBS})
+  endif()
+  verilate(${name}
+    SOURCES ${VMQ_VLT_FILES} ${A_RTL}
+    TOP_MODULE ${A_TOP}
+    PREFIX V${name}
+    TRACE_FST
+    VERILATOR_ARGS -Wall --assert -O3 --x-assign fast --x-initial unique ${gargs}
+    OPT_FAST -O2)
+  if(NOT A_NO_TEST)
+    add_test(NAME ${name} COMMAND ${name} ${A_ARGS})
+    if(NOT A_LABELS)
+      set(A_LABELS unit)
+    endif()
+    set_tests_properties(${name} PROPERTIES LABELS "${A_LABELS}")
+    if(A_TIMEOUT)
+      set_tests_properties(${name} PROPERTIES TIMEOUT ${A_TIMEOUT})
+    endif()
+  endif()
+endfunction()

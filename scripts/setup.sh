@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian packages, the project virtualenv) and
+# configures + builds. Idempotent; called by test.sh and run.sh.
+# Usage: scripts/setup.sh [build-dir]      (default: build)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+source "$root/scripts/lib.sh"
+
+stage "install Debian packages"
+pkgs=(verilator g++ cmake ninja-build ccache googletest libgtest-dev libfmt-dev
+      nlohmann-json3-dev libcli11-dev libpcap-dev python3-venv zlib1g-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+else
+  echo "all present"
+fi
+
+stage "python virtualenv (.venv, requirements.txt)"
+if [ ! -x "$root/.venv/bin/python3" ]; then
+  # pyenv's python3 if present, else Debian's; either makes a working venv.
+  python3 -m venv "$root/.venv" || /usr/bin/python3 -m venv "$root/.venv"
+fi
+stamp="$root/.venv/.requirements.sha"
+want=$(sha256sum "$root/requirements.txt" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  "$root/.venv/bin/pip" install -q --disable-pip-version-check -r "$root/requirements.txt"
+  echo "$want" > "$stamp"
+else
+  echo "up to date"
+fi
+
+stage "configure ($build)"
+export CCACHE_DIR=${CCACHE_DIR:-$root/.ccache}
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1 \
+  || { cat "$build.configure.log"; exit 1; }
+echo "log: $build.configure.log"
+
+stage "build"
+cmake --build "$build" -j "$(nproc)"
+stage_done

@@ -1,0 +1,158 @@
+// Shared test-bench helpers: arguments and seeds, random numbers, byte access
+// to Verilator ports of any width, failure reporting, optional FST tracing.
+#pragma once
+
+#include <verilated.h>
+#include <verilated_fst_c.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <fmt/core.h>
+
+namespace vmq::tb {
+
+// --seed N (default: from the clock), --trace FILE.fst, and --key value pairs
+// for the test's own knobs. The seed is printed first, always, so that any
+// run can be repeated exactly.
+struct Args {
+  uint64_t seed = 0;
+  std::string trace;
+  std::map<std::string, std::string> kv;
+
+  Args(int argc, char** argv, const char* test_name) {
+    bool have_seed = false;
+    for (int i = 1; i < argc; ++i) {
+      std::string a = argv[i];
+      if (a.rfind("--", 0) != 0 || i + 1 >= argc) {
+        fmt::print(stderr, "{}: bad argument '{}' (expected --key value)\n", test_name, a);
+        std::exit(2);
+      }
+      std::string v = argv[++i];
+      if (a == "--seed") {
+        seed = std::stoull(v, nullptr, 0);
+        have_seed = true;
+      } else if (a == "--trace") {
+        trace = v;
+      } else {
+        kv[a.substr(2)] = v;
+      }
+    }
+    if (!have_seed)
+      seed = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count()) % 1000000007ULL;
+    fmt::print("{}: seed={}  (repeat with --seed {})\n", test_name, seed, seed);
+    std::fflush(stdout);
+  }
+  uint64_t get(const std::string& k, uint64_t dflt) const {
+    auto it = kv.find(k);
+    return it == kv.end() ? dflt : std::stoull(it->second, nullptr, 0);
+  }
+  double getf(const std::string& k, double dflt) const {
+    auto it = kv.find(k);
+    return it == kv.end() ? dflt : std::stod(it->second);
+  }
+};
+
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : g_(seed) {}
+  uint64_t u64() { return g_(); }
+  // uniform in [lo, hi]
+  uint64_t range(uint64_t lo, uint64_t hi) { return lo + g_() % (hi - lo + 1); }
+  bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(g_) < p; }
+  template <class C>
+  auto pick(const C& c) -> decltype(c[0]) { return c[range(0, c.size() - 1)]; }
+
+ private:
+  std::mt19937_64 g_;
+};
+
+// Byte i of a Verilator port (little-endian: byte 0 in bits 7:0).
+inline void set_byte(uint64_t& p, unsigned i, uint8_t v) {
+  p = (p & ~(0xffULL << (8 * i))) | (uint64_t(v) << (8 * i));
+}
+inline void set_byte(uint32_t& p, unsigned i, uint8_t v) {
+  p = (p & ~(0xffU << (8 * i))) | (uint32_t(v) << (8 * i));
+}
+inline void set_byte(uint16_t& p, unsigned i, uint8_t v) {
+  p = uint16_t((p & ~(0xffU << (8 * i))) | (uint32_t(v) << (8 * i)));
+}
+inline void set_byte(uint8_t& p, unsigned, uint8_t v) { p = v; }
+template <std::size_t N>
+inline void set_byte(VlWide<N>& p, unsigned i, uint8_t v) {
+  uint32_t& w = p[i / 4];
+  w = (w & ~(0xffU << (8 * (i % 4)))) | (uint32_t(v) << (8 * (i % 4)));
+}
+template <class T>
+inline uint8_t get_byte(const T& p, unsigned i) { return uint8_t(uint64_t(p) >> (8 * i)); }
+template <std::size_t N>
+inline uint8_t get_byte(const VlWide<N>& p, unsigned i) { return uint8_t(p[i / 4] >> (8 * (i % 4))); }
+
+// Bit i of a port of any width.
+template <class T>
+inline void set_bit(T& p, unsigned i, bool v) {
+  if (v) p |= T(1) << i; else p &= ~(T(1) << i);
+}
+template <class T>
+inline bool get_bit(const T& p, unsigned i) { return (uint64_t(p) >> i) & 1; }
+template <std::size_t N>
+inline void set_bit(VlWide<N>& p, unsigned i, bool v) {
+  if (v) p[i / 32] |= 1U << (i % 32); else p[i / 32] &= ~(1U << (i % 32));
+}
+template <std::size_t N>
+inline bool get_bit(const VlWide<N>& p, unsigned i) { return (p[i / 32] >> (i % 32)) & 1; }
+
+// Clock driver for a Verilated model with clk_i and rst_i. Inputs are set
+// between tick()s; tick() settles them with the clock low, calls sample()
+// (outputs as the registers see them at the edge), then makes the edge.
+template <class M>
+class Clocked {
+ public:
+  Clocked(const Args& args, const char* name) : ctx_(std::make_unique<VerilatedContext>()) {
+    ctx_->randReset(0);
+    ctx_->traceEverOn(!args.trace.empty());
+    m_ = std::make_unique<M>(ctx_.get(), name);
+    if (!args.trace.empty()) {
+      tfp_ = std::make_unique<VerilatedFstC>();
+      m_->trace(tfp_.get(), 99);
+      tfp_->open(args.trace.c_str());
+    }
+    m_->clk_i = 0;
+  }
+  ~Clocked() {
+    if (tfp_) tfp_->close();
+    m_->final();
+  }
+  M& dut() { return *m_; }
+  uint64_t cycle() const { return cycle_; }
+  // settle combinational logic with the current inputs, clock low
+  void settle() {
+    m_->clk_i = 0;
+    m_->eval();
+  }
+  void edge() {
+    if (tfp_) tfp_->dump(2 * cycle_);
+    m_->clk_i = 1;
+    m_->eval();
+    if (tfp_) tfp_->dump(2 * cycle_ + 1);
+    ++cycle_;
+  }
+  void reset(unsigned cycles = 4) {
+    m_->rst_i = 1;
+    for (unsigned i = 0; i < cycles; ++i) { settle(); edge(); }
+    m_->rst_i = 0;
+  }
+
+ private:
+  std::unique_ptr<VerilatedContext> ctx_;
+  std::unique_ptr<M> m_;
+  std::unique_ptr<VerilatedFstC> tfp_;
+  uint64_t cycle_ = 0;
+};
+
+}  // namespace vmq::tb

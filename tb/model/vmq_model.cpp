@@ -1,0 +1,132 @@
+// vmq reference model: see vmq_model.hpp. Each rule cites SPEC §3.
+#include "vmq_model.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace vmq::model {
+
+const char* to_string(FilterType t) {
+  switch (t) {
+    case FilterType::Mac: return "mac";
+    case FilterType::MacVlan: return "mac_vlan";
+    case FilterType::MacUntagged: return "mac_untagged";
+    case FilterType::Vlan: return "vlan";
+  }
+  return "?";
+}
+
+const char* to_string(Drop d) {
+  switch (d) {
+    case Drop::None: return "none";
+    case Drop::Err: return "rx_err_drops";
+    case Drop::Runt: return "rx_runt_drops";
+    case Drop::Oversize: return "rx_oversize_drops";
+    case Drop::Unmatched: return "rx_unmatched_drops";
+    case Drop::Buffer: return "rx_buffer_drops";
+  }
+  return "?";
+}
+
+std::string mac_to_string(MacAddr m) {
+  char b[18];
+  std::snprintf(b, sizeof b, "%02x:%02x:%02x:%02x:%02x:%02x", unsigned(m >> 40) & 0xff,
+                unsigned(m >> 32) & 0xff, unsigned(m >> 24) & 0xff, unsigned(m >> 16) & 0xff,
+                unsigned(m >> 8) & 0xff, unsigned(m) & 0xff);
+  return b;
+}
+
+static MacAddr get_mac(const std::vector<uint8_t>& f, size_t off) {
+  MacAddr m = 0;
+  for (size_t i = 0; i < 6; ++i) m = (m << 8) | (off + i < f.size() ? f[off + i] : 0);
+  return m;
+}
+
+static uint16_t get16(const std::vector<uint8_t>& f, size_t off) {
+  if (off + 1 >= f.size()) return 0;
+  return uint16_t((f[off] << 8) | f[off + 1]);
+}
+
+L2Header parse(const std::vector<uint8_t>& frame, uint16_t tpid) {
+  L2Header h;
+  h.da = get_mac(frame, 0);  // bytes 0-5
+  h.sa = get_mac(frame, 6);  // bytes 6-11
+  h.tagged = frame.size() >= 14 && get16(frame, 12) == tpid;  // outermost tag only
+  h.tci = h.tagged ? get16(frame, 14) : 0;
+  return h;
+}
+
+bool filter_matches(const Filter& f, const L2Header& h) {
+  if (!f.valid) return false;
+  switch (f.type) {
+    case FilterType::Mac: return h.da == f.mac;  // tag ignored
+    case FilterType::MacVlan: return h.da == f.mac && h.vlan_tagged() && h.vid() == f.vid;
+    case FilterType::MacUntagged: return h.da == f.mac && !h.vlan_tagged();  // untagged or VID 0
+    case FilterType::Vlan: return h.vlan_tagged() && h.vid() == f.vid;
+  }
+  return false;
+}
+
+RxDecision classify(const RxConfig& cfg, const RxFrame& frame) {
+  RxDecision d;
+  d.len = uint16_t(std::min<size_t>(frame.data.size(), 65535));
+  const L2Header h = parse(frame.data, cfg.tpid);
+  d.tagged = h.tagged;
+  d.tci = h.tci;
+  d.bcast = h.da == kBroadcast;
+  d.mcast = !d.bcast && (h.da >> 40) & 1;  // I/G bit of the first octet
+
+  // Queue mask, SPEC §3 steps 1-5.
+  uint64_t m = 0;
+  for (const Filter& f : cfg.filters)
+    if (filter_matches(f, h)) m |= f.qmask;                       // 1
+  if (d.bcast) m |= cfg.bcast;                                    // 2
+  else if (d.mcast) m |= cfg.mcast;
+  m |= cfg.promisc;                                               // 3
+  m &= cfg.enabled & cfg.queue_bits();                            // 4
+  bool unmatched = false;
+  if (m == 0) {                                                   // 5
+    // The default queue takes the frame only while it is itself enabled.
+    if (cfg.default_queue && (cfg.enabled & 1)) m = 1;
+    else unmatched = true;
+  }
+
+  // Admission: the first reason that applies.
+  const unsigned min_frame = std::max<unsigned>(cfg.min_frame, kMinFrameFloor);
+  const unsigned max_frame = std::min<unsigned>(cfg.max_frame, cfg.max_frame_bytes);
+  if (frame.err) d.drop = Drop::Err;
+  else if (d.len < min_frame) d.drop = Drop::Runt;
+  else if (d.len > max_frame) d.drop = Drop::Oversize;
+  else if (unmatched) d.drop = Drop::Unmatched;
+  d.qmask = d.drop == Drop::None ? m : 0;
+  return d;
+}
+
+std::string describe(const RxDecision& d) {
+  char b[160];
+  std::snprintf(b, sizeof b, "{qmask=0x%llx drop=%s len=%u tagged=%d tci=0x%04x bcast=%d mcast=%d}",
+                (unsigned long long)d.qmask, to_string(d.drop), d.len, d.tagged, d.tci, d.bcast,
+                d.mcast);
+  return b;
+}
+
+std::vector<uint8_t> make_frame(MacAddr da, MacAddr sa, int vlan_tci, uint16_t ethertype,
+                                size_t total_len, uint16_t tpid, uint8_t fill) {
+  std::vector<uint8_t> f;
+  for (int i = 5; i >= 0; --i) f.push_back(uint8_t(da >> (8 * i)));
+  for (int i = 5; i >= 0; --i) f.push_back(uint8_t(sa >> (8 * i)));
+  if (vlan_tci >= 0) {
+    f.push_back(uint8_t(tpid >> 8));
+    f.push_back(uint8_t(tpid));
+    f.push_back(uint8_t(vlan_tci >> 8));
+    f.push_back(uint8_t(vlan_tci));
+  }
+  f.push_back(uint8_t(ethertype >> 8));
+  f.push_back(uint8_t(ethertype));
+  size_t i = 0;
+  while (f.size() < total_len) f.push_back(uint8_t(fill + i++));
+  f.resize(total_len);
+  return f;
+}
+
+}  // namespace vmq::model
