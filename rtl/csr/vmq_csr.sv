@@ -1,0 +1,601 @@
+// Generated from rtl/csr/vmq_regs.toml by scripts/reggen.py -- DO NOT EDIT.
+// Regenerate: python3 scripts/reggen.py   (CI: python3 scripts/reggen.py --check)
+//
+// vmq_csr: the register block. vmq NIC core BAR0 (AXI4-Lite, 32-bit data, 64 KiB).
+// An AXI4-Lite slave (vmq_axil_reg_if) feeds a one-cycle register bus; this block
+// decodes it, holds the software-writable fields, drives one port per field
+// and returns read data in the same cycle. Every access completes with OKAY;
+// unmapped addresses read 32'hFFFFFFFF, ignore writes and count in
+// csr_unmapped (docs/registers.md, "Access rules"; SPEC 2). Latency: a write
+// takes effect (and its pulse fires) the cycle after the register-bus request.
+`resetall
+`default_nettype none
+
+module vmq_csr
+  import vmq_reg_pkg::*;
+#(
+  parameter int unsigned NumQueues = 16,
+  parameter int unsigned NumFilters = 64,
+  parameter int unsigned DataW = 64,
+  parameter int unsigned AxiDataW = 128,
+  parameter int unsigned MaxFrameBytes = 9216,
+  parameter int unsigned PktBufBytes = 65536
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_i,
+  // AXI4-Lite slave
+  input  logic [15:0]          s_axil_awaddr_i,
+  input  logic                 s_axil_awvalid_i,
+  output logic                 s_axil_awready_o,
+  input  logic [31:0]          s_axil_wdata_i,
+  input  logic [3:0]           s_axil_wstrb_i,
+  input  logic                 s_axil_wvalid_i,
+  output logic                 s_axil_wready_o,
+  output logic [1:0]           s_axil_bresp_o,
+  output logic                 s_axil_bvalid_o,
+  input  logic                 s_axil_bready_i,
+  input  logic [15:0]          s_axil_araddr_i,
+  input  logic                 s_axil_arvalid_i,
+  output logic                 s_axil_arready_o,
+  output logic [31:0]          s_axil_rdata_o,
+  output logic [1:0]           s_axil_rresp_o,
+  output logic                 s_axil_rvalid_o,
+  input  logic                 s_axil_rready_i,
+  // RESET
+  output logic                 soft_reset_o,
+  // CTRL
+  output logic                 ctrl_default_queue_en_o,
+  output logic                 ctrl_loopback_en_o,
+  // RX_TPID
+  output logic [15:0]          rx_tpid_tpid_o,
+  // RX_MIN_FRAME
+  output logic [15:0]          rx_min_frame_bytes_o,
+  // RX_MAX_FRAME
+  output logic [15:0]          rx_max_frame_bytes_o,
+  // FILT_IDX
+  output logic [15:0]          filt_idx_idx_o,
+  // FILT_CFG
+  output logic                 filt_cfg_valid_o,
+  output logic [1:0]           filt_cfg_type_o,
+  output logic [11:0]          filt_cfg_vid_o,
+  // FILT_MAC_LO
+  output logic [31:0]          filt_mac_lo_mac_o,
+  // FILT_MAC_HI
+  output logic [15:0]          filt_mac_hi_mac_o,
+  // FILT_QMASK_LO
+  output logic [31:0]          filt_qmask_lo_qmask_o,
+  // FILT_QMASK_HI
+  output logic [31:0]          filt_qmask_hi_qmask_o,
+  // FILT_CMD
+  output logic                 filt_cmd_write_o,
+  // FILT_RD_CFG
+  input  logic                 filt_rd_cfg_valid_i,
+  input  logic [1:0]           filt_rd_cfg_type_i,
+  input  logic [11:0]          filt_rd_cfg_vid_i,
+  // FILT_RD_MAC_LO
+  input  logic [31:0]          filt_rd_mac_lo_mac_i,
+  // FILT_RD_MAC_HI
+  input  logic [15:0]          filt_rd_mac_hi_mac_i,
+  // FILT_RD_QMASK_LO
+  input  logic [31:0]          filt_rd_qmask_lo_qmask_i,
+  // FILT_RD_QMASK_HI
+  input  logic [31:0]          filt_rd_qmask_hi_qmask_i,
+  // Q_RX_CTRL
+  output logic [NumQueues-1:0] q_rx_ctrl_enable_o,
+  output logic [NumQueues-1:0] q_rx_ctrl_bcast_o,
+  output logic [NumQueues-1:0] q_rx_ctrl_mcast_o,
+  output logic [NumQueues-1:0] q_rx_ctrl_promisc_o,
+  output logic [NumQueues-1:0] q_rx_ctrl_strip_vlan_o
+);
+
+  // Parameter checks at elaboration.
+  if (NumQueues < 1 || NumQueues > 64) begin : gen_bad_num_queues
+    $fatal(1, "vmq_csr: NumQueues must be 1..64");
+  end
+  if (NumFilters < 1 || NumFilters > 65535) begin : gen_bad_num_filters
+    $fatal(1, "vmq_csr: NumFilters must be 1..65535");
+  end
+  if (DataW < 8 || DataW > 65535) begin : gen_bad_data_w
+    $fatal(1, "vmq_csr: DataW must be 8..65535");
+  end
+  if (AxiDataW < 32 || AxiDataW > 65535) begin : gen_bad_axi_data_w
+    $fatal(1, "vmq_csr: AxiDataW must be 32..65535");
+  end
+  if (MaxFrameBytes < 64 || MaxFrameBytes > 65535) begin : gen_bad_max_frame_bytes
+    $fatal(1, "vmq_csr: MaxFrameBytes must be 64..65535");
+  end
+  if (PktBufBytes < 1) begin : gen_bad_pkt_buf_bytes
+    $fatal(1, "vmq_csr: PktBufBytes must be 1..4294967295");
+  end
+
+  // ---------------------------------------------------------------- bus adapter
+  logic        reg_req;
+  logic        reg_we;
+  logic [15:0] reg_addr;
+  logic [31:0] reg_wdata;
+  logic [3:0]  reg_wstrb;
+  logic [31:0] reg_rdata;
+
+  vmq_axil_reg_if #(
+    .AddrW(16)
+  ) u_axil_reg_if (
+    .clk_i           (clk_i),
+    .rst_i           (rst_i),
+    .s_axil_awaddr_i (s_axil_awaddr_i),
+    .s_axil_awvalid_i(s_axil_awvalid_i),
+    .s_axil_awready_o(s_axil_awready_o),
+    .s_axil_wdata_i  (s_axil_wdata_i),
+    .s_axil_wstrb_i  (s_axil_wstrb_i),
+    .s_axil_wvalid_i (s_axil_wvalid_i),
+    .s_axil_wready_o (s_axil_wready_o),
+    .s_axil_bresp_o  (s_axil_bresp_o),
+    .s_axil_bvalid_o (s_axil_bvalid_o),
+    .s_axil_bready_i (s_axil_bready_i),
+    .s_axil_araddr_i (s_axil_araddr_i),
+    .s_axil_arvalid_i(s_axil_arvalid_i),
+    .s_axil_arready_o(s_axil_arready_o),
+    .s_axil_rdata_o  (s_axil_rdata_o),
+    .s_axil_rresp_o  (s_axil_rresp_o),
+    .s_axil_rvalid_o (s_axil_rvalid_o),
+    .s_axil_rready_i (s_axil_rready_i),
+    .reg_req_o       (reg_req),
+    .reg_we_o        (reg_we),
+    .reg_addr_o      (reg_addr),
+    .reg_wdata_o     (reg_wdata),
+    .reg_wstrb_o     (reg_wstrb),
+    .reg_rdata_i     (reg_rdata)
+  );
+
+  // ---------------------------------------------------------------- decode
+  logic [15:0] word_addr;  // unaligned addresses act on their aligned word
+  logic [31:0] wmask;      // byte strobes as a bit mask
+  logic        wr;
+  logic        rd;
+  assign word_addr = {reg_addr[15:2], 2'b00};
+  assign wmask     = {{8{reg_wstrb[3]}}, {8{reg_wstrb[2]}}, {8{reg_wstrb[1]}}, {8{reg_wstrb[0]}}};
+  assign wr        = reg_req & reg_we;
+  assign rd        = reg_req & ~reg_we;
+
+  logic unused_addr_bits;
+  assign unused_addr_bits = ^reg_addr[1:0];
+
+  logic [NumQueues-1:0] hit_q_rx_ctrl;
+  always_comb begin
+    hit_q_rx_ctrl = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_ctrl[q] = (word_addr == REG_Q_RX_CTRL + 16'(q) * Q_RX_CTRL_STRIDE);
+    end
+  end
+
+  logic hit_id_magic;
+  logic hit_id_version;
+  logic hit_id_num_queues;
+  logic hit_id_num_filters;
+  logic hit_id_data_w;
+  logic hit_id_axi_data_w;
+  logic hit_id_max_frame_bytes;
+  logic hit_id_pktbuf_bytes;
+  logic hit_scratch;
+  logic hit_reset;
+  logic hit_ctrl;
+  logic hit_rx_tpid;
+  logic hit_rx_min_frame;
+  logic hit_rx_max_frame;
+  logic hit_csr_unmapped_lo;
+  logic hit_csr_unmapped_hi;
+  logic hit_filt_idx;
+  logic hit_filt_cfg;
+  logic hit_filt_mac_lo;
+  logic hit_filt_mac_hi;
+  logic hit_filt_qmask_lo;
+  logic hit_filt_qmask_hi;
+  logic hit_filt_cmd;
+  logic hit_filt_rd_cfg;
+  logic hit_filt_rd_mac_lo;
+  logic hit_filt_rd_mac_hi;
+  logic hit_filt_rd_qmask_lo;
+  logic hit_filt_rd_qmask_hi;
+  assign hit_id_magic = (word_addr == REG_ID_MAGIC);
+  assign hit_id_version = (word_addr == REG_ID_VERSION);
+  assign hit_id_num_queues = (word_addr == REG_ID_NUM_QUEUES);
+  assign hit_id_num_filters = (word_addr == REG_ID_NUM_FILTERS);
+  assign hit_id_data_w = (word_addr == REG_ID_DATA_W);
+  assign hit_id_axi_data_w = (word_addr == REG_ID_AXI_DATA_W);
+  assign hit_id_max_frame_bytes = (word_addr == REG_ID_MAX_FRAME_BYTES);
+  assign hit_id_pktbuf_bytes = (word_addr == REG_ID_PKTBUF_BYTES);
+  assign hit_scratch = (word_addr == REG_SCRATCH);
+  assign hit_reset = (word_addr == REG_RESET);
+  assign hit_ctrl = (word_addr == REG_CTRL);
+  assign hit_rx_tpid = (word_addr == REG_RX_TPID);
+  assign hit_rx_min_frame = (word_addr == REG_RX_MIN_FRAME);
+  assign hit_rx_max_frame = (word_addr == REG_RX_MAX_FRAME);
+  assign hit_csr_unmapped_lo = (word_addr == REG_CSR_UNMAPPED_LO);
+  assign hit_csr_unmapped_hi = (word_addr == REG_CSR_UNMAPPED_HI);
+  assign hit_filt_idx = (word_addr == REG_FILT_IDX);
+  assign hit_filt_cfg = (word_addr == REG_FILT_CFG);
+  assign hit_filt_mac_lo = (word_addr == REG_FILT_MAC_LO);
+  assign hit_filt_mac_hi = (word_addr == REG_FILT_MAC_HI);
+  assign hit_filt_qmask_lo = (word_addr == REG_FILT_QMASK_LO);
+  assign hit_filt_qmask_hi = (word_addr == REG_FILT_QMASK_HI);
+  assign hit_filt_cmd = (word_addr == REG_FILT_CMD);
+  assign hit_filt_rd_cfg = (word_addr == REG_FILT_RD_CFG);
+  assign hit_filt_rd_mac_lo = (word_addr == REG_FILT_RD_MAC_LO);
+  assign hit_filt_rd_mac_hi = (word_addr == REG_FILT_RD_MAC_HI);
+  assign hit_filt_rd_qmask_lo = (word_addr == REG_FILT_RD_QMASK_LO);
+  assign hit_filt_rd_qmask_hi = (word_addr == REG_FILT_RD_QMASK_HI);
+
+  logic mapped;
+  assign mapped = hit_id_magic | hit_id_version | hit_id_num_queues | hit_id_num_filters |
+                  hit_id_data_w | hit_id_axi_data_w | hit_id_max_frame_bytes |
+                  hit_id_pktbuf_bytes | hit_scratch | hit_reset | hit_ctrl | hit_rx_tpid |
+                  hit_rx_min_frame | hit_rx_max_frame | hit_csr_unmapped_lo |
+                  hit_csr_unmapped_hi | hit_filt_idx | hit_filt_cfg | hit_filt_mac_lo |
+                  hit_filt_mac_hi | hit_filt_qmask_lo | hit_filt_qmask_hi | hit_filt_cmd |
+                  hit_filt_rd_cfg | hit_filt_rd_mac_lo | hit_filt_rd_mac_hi |
+                  hit_filt_rd_qmask_lo | hit_filt_rd_qmask_hi | |hit_q_rx_ctrl;
+
+  // ---------------------------------------------------------------- soft reset
+  logic soft_reset_req;
+  assign soft_reset_req = wr & hit_reset & wmask[0] & reg_wdata[0];
+
+  // ---------------------------------------------------------------- rw fields
+  logic [31:0] scratch_value_q, scratch_value_d;
+  always_comb begin
+    scratch_value_d = scratch_value_q;
+    if (wr && hit_scratch) begin
+      scratch_value_d = (scratch_value_q & ~wmask[31:0]) | (reg_wdata[31:0] & wmask[31:0]);
+    end
+    if (soft_reset_req) begin
+      scratch_value_d = 32'h00000000;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      scratch_value_q <= 32'h00000000;
+    end else begin
+      scratch_value_q <= scratch_value_d;
+    end
+  end
+
+  logic ctrl_default_queue_en_q, ctrl_default_queue_en_d;
+  logic ctrl_loopback_en_q, ctrl_loopback_en_d;
+  always_comb begin
+    ctrl_default_queue_en_d = ctrl_default_queue_en_q;
+    ctrl_loopback_en_d = ctrl_loopback_en_q;
+    if (wr && hit_ctrl) begin
+      ctrl_default_queue_en_d = (ctrl_default_queue_en_q & ~wmask[1]) | (reg_wdata[1] & wmask[1]);
+      ctrl_loopback_en_d = (ctrl_loopback_en_q & ~wmask[2]) | (reg_wdata[2] & wmask[2]);
+    end
+    if (soft_reset_req) begin
+      ctrl_default_queue_en_d = 1'h1;
+      ctrl_loopback_en_d = 1'h0;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      ctrl_default_queue_en_q <= 1'h1;
+      ctrl_loopback_en_q <= 1'h0;
+    end else begin
+      ctrl_default_queue_en_q <= ctrl_default_queue_en_d;
+      ctrl_loopback_en_q <= ctrl_loopback_en_d;
+    end
+  end
+  assign ctrl_default_queue_en_o = ctrl_default_queue_en_q;
+  assign ctrl_loopback_en_o = ctrl_loopback_en_q;
+
+  logic [15:0] rx_tpid_tpid_q, rx_tpid_tpid_d;
+  always_comb begin
+    rx_tpid_tpid_d = rx_tpid_tpid_q;
+    if (wr && hit_rx_tpid) begin
+      rx_tpid_tpid_d = (rx_tpid_tpid_q & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+    end
+    if (soft_reset_req) begin
+      rx_tpid_tpid_d = 16'h8100;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_tpid_tpid_q <= 16'h8100;
+    end else begin
+      rx_tpid_tpid_q <= rx_tpid_tpid_d;
+    end
+  end
+  assign rx_tpid_tpid_o = rx_tpid_tpid_q;
+
+  logic [15:0] rx_min_frame_bytes_q, rx_min_frame_bytes_d;
+  always_comb begin
+    rx_min_frame_bytes_d = rx_min_frame_bytes_q;
+    if (wr && hit_rx_min_frame) begin
+      rx_min_frame_bytes_d = (rx_min_frame_bytes_q & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+    end
+    if (soft_reset_req) begin
+      rx_min_frame_bytes_d = 16'h003C;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_min_frame_bytes_q <= 16'h003C;
+    end else begin
+      rx_min_frame_bytes_q <= rx_min_frame_bytes_d;
+    end
+  end
+  assign rx_min_frame_bytes_o = rx_min_frame_bytes_q;
+
+  logic [15:0] rx_max_frame_bytes_q, rx_max_frame_bytes_d;
+  always_comb begin
+    rx_max_frame_bytes_d = rx_max_frame_bytes_q;
+    if (wr && hit_rx_max_frame) begin
+      rx_max_frame_bytes_d = (rx_max_frame_bytes_q & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+    end
+    if (soft_reset_req) begin
+      rx_max_frame_bytes_d = 16'h05EE;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_max_frame_bytes_q <= 16'h05EE;
+    end else begin
+      rx_max_frame_bytes_q <= rx_max_frame_bytes_d;
+    end
+  end
+  assign rx_max_frame_bytes_o = rx_max_frame_bytes_q;
+
+  logic [15:0] filt_idx_idx_q, filt_idx_idx_d;
+  always_comb begin
+    filt_idx_idx_d = filt_idx_idx_q;
+    if (wr && hit_filt_idx) begin
+      filt_idx_idx_d = (filt_idx_idx_q & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+    end
+    if (soft_reset_req) begin
+      filt_idx_idx_d = 16'h0000;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      filt_idx_idx_q <= 16'h0000;
+    end else begin
+      filt_idx_idx_q <= filt_idx_idx_d;
+    end
+  end
+  assign filt_idx_idx_o = filt_idx_idx_q;
+
+  logic filt_cfg_valid_q, filt_cfg_valid_d;
+  logic [1:0] filt_cfg_type_q, filt_cfg_type_d;
+  logic [11:0] filt_cfg_vid_q, filt_cfg_vid_d;
+  always_comb begin
+    filt_cfg_valid_d = filt_cfg_valid_q;
+    filt_cfg_type_d = filt_cfg_type_q;
+    filt_cfg_vid_d = filt_cfg_vid_q;
+    if (wr && hit_filt_cfg) begin
+      filt_cfg_valid_d = (filt_cfg_valid_q & ~wmask[0]) | (reg_wdata[0] & wmask[0]);
+      filt_cfg_type_d = (filt_cfg_type_q & ~wmask[2:1]) | (reg_wdata[2:1] & wmask[2:1]);
+      filt_cfg_vid_d = (filt_cfg_vid_q & ~wmask[27:16]) | (reg_wdata[27:16] & wmask[27:16]);
+    end
+    if (soft_reset_req) begin
+      filt_cfg_valid_d = 1'h0;
+      filt_cfg_type_d = 2'h0;
+      filt_cfg_vid_d = 12'h000;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      filt_cfg_valid_q <= 1'h0;
+      filt_cfg_type_q <= 2'h0;
+      filt_cfg_vid_q <= 12'h000;
+    end else begin
+      filt_cfg_valid_q <= filt_cfg_valid_d;
+      filt_cfg_type_q <= filt_cfg_type_d;
+      filt_cfg_vid_q <= filt_cfg_vid_d;
+    end
+  end
+  assign filt_cfg_valid_o = filt_cfg_valid_q;
+  assign filt_cfg_type_o = filt_cfg_type_q;
+  assign filt_cfg_vid_o = filt_cfg_vid_q;
+
+  logic [31:0] filt_mac_lo_mac_q, filt_mac_lo_mac_d;
+  always_comb begin
+    filt_mac_lo_mac_d = filt_mac_lo_mac_q;
+    if (wr && hit_filt_mac_lo) begin
+      filt_mac_lo_mac_d = (filt_mac_lo_mac_q & ~wmask[31:0]) | (reg_wdata[31:0] & wmask[31:0]);
+    end
+    if (soft_reset_req) begin
+      filt_mac_lo_mac_d = 32'h00000000;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      filt_mac_lo_mac_q <= 32'h00000000;
+    end else begin
+      filt_mac_lo_mac_q <= filt_mac_lo_mac_d;
+    end
+  end
+  assign filt_mac_lo_mac_o = filt_mac_lo_mac_q;
+
+  logic [15:0] filt_mac_hi_mac_q, filt_mac_hi_mac_d;
+  always_comb begin
+    filt_mac_hi_mac_d = filt_mac_hi_mac_q;
+    if (wr && hit_filt_mac_hi) begin
+      filt_mac_hi_mac_d = (filt_mac_hi_mac_q & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+    end
+    if (soft_reset_req) begin
+      filt_mac_hi_mac_d = 16'h0000;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      filt_mac_hi_mac_q <= 16'h0000;
+    end else begin
+      filt_mac_hi_mac_q <= filt_mac_hi_mac_d;
+    end
+  end
+  assign filt_mac_hi_mac_o = filt_mac_hi_mac_q;
+
+  logic [31:0] filt_qmask_lo_qmask_q, filt_qmask_lo_qmask_d;
+  always_comb begin
+    filt_qmask_lo_qmask_d = filt_qmask_lo_qmask_q;
+    if (wr && hit_filt_qmask_lo) begin
+      filt_qmask_lo_qmask_d = (filt_qmask_lo_qmask_q & ~wmask[31:0]) | (reg_wdata[31:0] & wmask[31:0]);
+    end
+    if (soft_reset_req) begin
+      filt_qmask_lo_qmask_d = 32'h00000000;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      filt_qmask_lo_qmask_q <= 32'h00000000;
+    end else begin
+      filt_qmask_lo_qmask_q <= filt_qmask_lo_qmask_d;
+    end
+  end
+  assign filt_qmask_lo_qmask_o = filt_qmask_lo_qmask_q;
+
+  logic [31:0] filt_qmask_hi_qmask_q, filt_qmask_hi_qmask_d;
+  always_comb begin
+    filt_qmask_hi_qmask_d = filt_qmask_hi_qmask_q;
+    if (wr && hit_filt_qmask_hi) begin
+      filt_qmask_hi_qmask_d = (filt_qmask_hi_qmask_q & ~wmask[31:0]) | (reg_wdata[31:0] & wmask[31:0]);
+    end
+    if (soft_reset_req) begin
+      filt_qmask_hi_qmask_d = 32'h00000000;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      filt_qmask_hi_qmask_q <= 32'h00000000;
+    end else begin
+      filt_qmask_hi_qmask_q <= filt_qmask_hi_qmask_d;
+    end
+  end
+  assign filt_qmask_hi_qmask_o = filt_qmask_hi_qmask_q;
+
+  logic [NumQueues-1:0] q_rx_ctrl_enable_q, q_rx_ctrl_enable_d;
+  logic [NumQueues-1:0] q_rx_ctrl_bcast_q, q_rx_ctrl_bcast_d;
+  logic [NumQueues-1:0] q_rx_ctrl_mcast_q, q_rx_ctrl_mcast_d;
+  logic [NumQueues-1:0] q_rx_ctrl_promisc_q, q_rx_ctrl_promisc_d;
+  logic [NumQueues-1:0] q_rx_ctrl_strip_vlan_q, q_rx_ctrl_strip_vlan_d;
+  always_comb begin
+    q_rx_ctrl_enable_d = q_rx_ctrl_enable_q;
+    q_rx_ctrl_bcast_d = q_rx_ctrl_bcast_q;
+    q_rx_ctrl_mcast_d = q_rx_ctrl_mcast_q;
+    q_rx_ctrl_promisc_d = q_rx_ctrl_promisc_q;
+    q_rx_ctrl_strip_vlan_d = q_rx_ctrl_strip_vlan_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_rx_ctrl[q]) begin
+        q_rx_ctrl_enable_d[q] = (q_rx_ctrl_enable_q[q] & ~wmask[0]) | (reg_wdata[0] & wmask[0]);
+        q_rx_ctrl_bcast_d[q] = (q_rx_ctrl_bcast_q[q] & ~wmask[1]) | (reg_wdata[1] & wmask[1]);
+        q_rx_ctrl_mcast_d[q] = (q_rx_ctrl_mcast_q[q] & ~wmask[2]) | (reg_wdata[2] & wmask[2]);
+        q_rx_ctrl_promisc_d[q] = (q_rx_ctrl_promisc_q[q] & ~wmask[3]) | (reg_wdata[3] & wmask[3]);
+        q_rx_ctrl_strip_vlan_d[q] = (q_rx_ctrl_strip_vlan_q[q] & ~wmask[4]) | (reg_wdata[4] & wmask[4]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_rx_ctrl_enable_d = {NumQueues{1'h0}};
+      q_rx_ctrl_bcast_d = {NumQueues{1'h0}};
+      q_rx_ctrl_mcast_d = {NumQueues{1'h0}};
+      q_rx_ctrl_promisc_d = {NumQueues{1'h0}};
+      q_rx_ctrl_strip_vlan_d = {NumQueues{1'h0}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_ctrl_enable_q <= {NumQueues{1'h0}};
+      q_rx_ctrl_bcast_q <= {NumQueues{1'h0}};
+      q_rx_ctrl_mcast_q <= {NumQueues{1'h0}};
+      q_rx_ctrl_promisc_q <= {NumQueues{1'h0}};
+      q_rx_ctrl_strip_vlan_q <= {NumQueues{1'h0}};
+    end else begin
+      q_rx_ctrl_enable_q <= q_rx_ctrl_enable_d;
+      q_rx_ctrl_bcast_q <= q_rx_ctrl_bcast_d;
+      q_rx_ctrl_mcast_q <= q_rx_ctrl_mcast_d;
+      q_rx_ctrl_promisc_q <= q_rx_ctrl_promisc_d;
+      q_rx_ctrl_strip_vlan_q <= q_rx_ctrl_strip_vlan_d;
+    end
+  end
+  assign q_rx_ctrl_enable_o = q_rx_ctrl_enable_q;
+  assign q_rx_ctrl_bcast_o = q_rx_ctrl_bcast_q;
+  assign q_rx_ctrl_mcast_o = q_rx_ctrl_mcast_q;
+  assign q_rx_ctrl_promisc_o = q_rx_ctrl_promisc_q;
+  assign q_rx_ctrl_strip_vlan_o = q_rx_ctrl_strip_vlan_q;
+
+  // ---------------------------------------------------------------- write-1 pulses
+  logic soft_reset_q;
+  always_ff @(posedge clk_i) begin
+    if (rst_i) soft_reset_q <= 1'b0;
+    else       soft_reset_q <= soft_reset_req;
+  end
+  assign soft_reset_o = soft_reset_q;
+
+  logic filt_cmd_write_q, filt_cmd_write_d;
+  always_comb begin
+    filt_cmd_write_d = {1{wr & hit_filt_cmd}} & reg_wdata[0] & wmask[0];
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) filt_cmd_write_q <= '0;
+    else       filt_cmd_write_q <= filt_cmd_write_d;
+  end
+  assign filt_cmd_write_o = filt_cmd_write_q;
+
+  // ---------------------------------------------------------------- 64-bit counters
+  // Reading <NAME>_LO latches bits 63:32 into a shadow that <NAME>_HI returns.
+  logic [63:0] csr_unmapped_q, csr_unmapped_d;
+  logic [31:0] csr_unmapped_hi_q, csr_unmapped_hi_d;
+  always_comb begin
+    csr_unmapped_d = csr_unmapped_q;
+    if (reg_req && !mapped) csr_unmapped_d = csr_unmapped_q + 64'd1;
+    if (soft_reset_req) csr_unmapped_d = '0;
+    csr_unmapped_hi_d = csr_unmapped_hi_q;
+    if (rd && hit_csr_unmapped_lo) csr_unmapped_hi_d = csr_unmapped_q[63:32];
+    if (soft_reset_req) csr_unmapped_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      csr_unmapped_q <= '0;
+      csr_unmapped_hi_q <= '0;
+    end else begin
+      csr_unmapped_q <= csr_unmapped_d;
+      csr_unmapped_hi_q <= csr_unmapped_hi_d;
+    end
+  end
+
+  // ---------------------------------------------------------------- read mux
+  // Hits are one-hot, so the mux is an AND-OR; unmapped reads return UNMAPPED_READ.
+  logic [31:0] rdata;
+  always_comb begin
+    rdata = '0;
+    if (hit_id_magic) rdata = rdata | 32'h564D5143;
+    if (hit_id_version) rdata = rdata | {8'h00, 8'h01, 16'h0000};
+    if (hit_id_num_queues) rdata = rdata | {16'b0, 16'(NumQueues)};
+    if (hit_id_num_filters) rdata = rdata | {16'b0, 16'(NumFilters)};
+    if (hit_id_data_w) rdata = rdata | {16'b0, 16'(DataW)};
+    if (hit_id_axi_data_w) rdata = rdata | {16'b0, 16'(AxiDataW)};
+    if (hit_id_max_frame_bytes) rdata = rdata | {16'b0, 16'(MaxFrameBytes)};
+    if (hit_id_pktbuf_bytes) rdata = rdata | 32'(PktBufBytes);
+    if (hit_scratch) rdata = rdata | scratch_value_q;
+    if (hit_reset) rdata = rdata | {31'b0, 1'b0};
+    if (hit_ctrl) rdata = rdata | {29'b0, ctrl_loopback_en_q, ctrl_default_queue_en_q, 1'b0};
+    if (hit_rx_tpid) rdata = rdata | {16'b0, rx_tpid_tpid_q};
+    if (hit_rx_min_frame) rdata = rdata | {16'b0, rx_min_frame_bytes_q};
+    if (hit_rx_max_frame) rdata = rdata | {16'b0, rx_max_frame_bytes_q};
+    if (hit_csr_unmapped_lo) rdata = rdata | csr_unmapped_q[31:0];
+    if (hit_csr_unmapped_hi) rdata = rdata | csr_unmapped_hi_q;
+    if (hit_filt_idx) rdata = rdata | {16'b0, filt_idx_idx_q};
+    if (hit_filt_cfg) rdata = rdata | {4'b0, filt_cfg_vid_q, 13'b0, filt_cfg_type_q, filt_cfg_valid_q};
+    if (hit_filt_mac_lo) rdata = rdata | filt_mac_lo_mac_q;
+    if (hit_filt_mac_hi) rdata = rdata | {16'b0, filt_mac_hi_mac_q};
+    if (hit_filt_qmask_lo) rdata = rdata | filt_qmask_lo_qmask_q;
+    if (hit_filt_qmask_hi) rdata = rdata | filt_qmask_hi_qmask_q;
+    if (hit_filt_cmd) rdata = rdata | {31'b0, 1'b0};
+    if (hit_filt_rd_cfg) rdata = rdata | {4'b0, filt_rd_cfg_vid_i, 13'b0, filt_rd_cfg_type_i, filt_rd_cfg_valid_i};
+    if (hit_filt_rd_mac_lo) rdata = rdata | filt_rd_mac_lo_mac_i;
+    if (hit_filt_rd_mac_hi) rdata = rdata | {16'b0, filt_rd_mac_hi_mac_i};
+    if (hit_filt_rd_qmask_lo) rdata = rdata | filt_rd_qmask_lo_qmask_i;
+    if (hit_filt_rd_qmask_hi) rdata = rdata | filt_rd_qmask_hi_qmask_i;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_ctrl[q]) rdata = rdata | {27'b0, q_rx_ctrl_strip_vlan_q[q], q_rx_ctrl_promisc_q[q], q_rx_ctrl_mcast_q[q], q_rx_ctrl_bcast_q[q], q_rx_ctrl_enable_q[q]};
+    end
+  end
+  assign reg_rdata = mapped ? rdata : UNMAPPED_READ;
+
+endmodule : vmq_csr
+
+`resetall

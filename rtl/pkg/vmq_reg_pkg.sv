@@ -1,0 +1,267 @@
+// Generated from rtl/csr/vmq_regs.toml by scripts/reggen.py -- DO NOT EDIT.
+// Regenerate: python3 scripts/reggen.py   (CI: python3 scripts/reggen.py --check)
+//
+// Register offsets, field positions and constants of the vmq register map
+// (docs/registers.md). Byte addresses within the 64 KiB BAR0.
+`resetall
+`default_nettype none
+
+package vmq_reg_pkg;
+
+  localparam int unsigned REG_ADDR_W = 16;
+  localparam logic [31:0] UNMAPPED_READ = 32'hFFFFFFFF;
+
+  localparam logic [31:0] MAGIC = 32'h564D5143;
+  localparam logic [15:0] VERSION_PATCH = 16'h0000;
+  localparam logic [7:0] VERSION_MINOR = 8'h01;
+  localparam logic [7:0] VERSION_MAJOR = 8'h00;
+
+  // ID_MAGIC (ro): Identification magic.
+  localparam logic [15:0] REG_ID_MAGIC = 16'h0000;
+  localparam logic [31:0] ID_MAGIC_RESET = 32'h564D5143;
+  localparam int unsigned ID_MAGIC_MAGIC_LSB = 0;
+  localparam int unsigned ID_MAGIC_MAGIC_WIDTH = 32;
+  localparam logic [31:0] ID_MAGIC_MAGIC_MASK = 32'hFFFFFFFF;
+
+  // ID_VERSION (ro): Register-map version.
+  localparam logic [15:0] REG_ID_VERSION = 16'h0004;
+  localparam logic [31:0] ID_VERSION_RESET = 32'h00010000;
+  localparam int unsigned ID_VERSION_PATCH_LSB = 0;
+  localparam int unsigned ID_VERSION_PATCH_WIDTH = 16;
+  localparam logic [31:0] ID_VERSION_PATCH_MASK = 32'h0000FFFF;
+  localparam int unsigned ID_VERSION_MINOR_LSB = 16;
+  localparam int unsigned ID_VERSION_MINOR_WIDTH = 8;
+  localparam logic [31:0] ID_VERSION_MINOR_MASK = 32'h00FF0000;
+  localparam int unsigned ID_VERSION_MAJOR_LSB = 24;
+  localparam int unsigned ID_VERSION_MAJOR_WIDTH = 8;
+  localparam logic [31:0] ID_VERSION_MAJOR_MASK = 32'hFF000000;
+
+  // ID_NUM_QUEUES (ro): Number of queues built into this core.
+  localparam logic [15:0] REG_ID_NUM_QUEUES = 16'h0008;
+  localparam logic [31:0] ID_NUM_QUEUES_RESET = 32'h00000000;
+  localparam int unsigned ID_NUM_QUEUES_VALUE_LSB = 0;
+  localparam int unsigned ID_NUM_QUEUES_VALUE_WIDTH = 16;
+  localparam logic [31:0] ID_NUM_QUEUES_VALUE_MASK = 32'h0000FFFF;
+
+  // ID_NUM_FILTERS (ro): Number of L2 filter-table entries.
+  localparam logic [15:0] REG_ID_NUM_FILTERS = 16'h000C;
+  localparam logic [31:0] ID_NUM_FILTERS_RESET = 32'h00000000;
+  localparam int unsigned ID_NUM_FILTERS_VALUE_LSB = 0;
+  localparam int unsigned ID_NUM_FILTERS_VALUE_WIDTH = 16;
+  localparam logic [31:0] ID_NUM_FILTERS_VALUE_MASK = 32'h0000FFFF;
+
+  // ID_DATA_W (ro): MAC stream data width in bits.
+  localparam logic [15:0] REG_ID_DATA_W = 16'h0010;
+  localparam logic [31:0] ID_DATA_W_RESET = 32'h00000000;
+  localparam int unsigned ID_DATA_W_VALUE_LSB = 0;
+  localparam int unsigned ID_DATA_W_VALUE_WIDTH = 16;
+  localparam logic [31:0] ID_DATA_W_VALUE_MASK = 32'h0000FFFF;
+
+  // ID_AXI_DATA_W (ro): DMA AXI data width in bits.
+  localparam logic [15:0] REG_ID_AXI_DATA_W = 16'h0014;
+  localparam logic [31:0] ID_AXI_DATA_W_RESET = 32'h00000000;
+  localparam int unsigned ID_AXI_DATA_W_VALUE_LSB = 0;
+  localparam int unsigned ID_AXI_DATA_W_VALUE_WIDTH = 16;
+  localparam logic [31:0] ID_AXI_DATA_W_VALUE_MASK = 32'h0000FFFF;
+
+  // ID_MAX_FRAME_BYTES (ro): Largest frame the core can be configured to accept (upper bound of RX_MAX_FRAME).
+  localparam logic [15:0] REG_ID_MAX_FRAME_BYTES = 16'h0018;
+  localparam logic [31:0] ID_MAX_FRAME_BYTES_RESET = 32'h00000000;
+  localparam int unsigned ID_MAX_FRAME_BYTES_VALUE_LSB = 0;
+  localparam int unsigned ID_MAX_FRAME_BYTES_VALUE_WIDTH = 16;
+  localparam logic [31:0] ID_MAX_FRAME_BYTES_VALUE_MASK = 32'h0000FFFF;
+
+  // ID_PKTBUF_BYTES (ro): RX packet-buffer size in bytes.
+  localparam logic [15:0] REG_ID_PKTBUF_BYTES = 16'h001C;
+  localparam logic [31:0] ID_PKTBUF_BYTES_RESET = 32'h00000000;
+  localparam int unsigned ID_PKTBUF_BYTES_VALUE_LSB = 0;
+  localparam int unsigned ID_PKTBUF_BYTES_VALUE_WIDTH = 32;
+  localparam logic [31:0] ID_PKTBUF_BYTES_VALUE_MASK = 32'hFFFFFFFF;
+
+  // SCRATCH (rw): Scratch register for the driver's bus sanity check; no hardware effect.
+  localparam logic [15:0] REG_SCRATCH = 16'h0020;
+  localparam logic [31:0] SCRATCH_RESET = 32'h00000000;
+  localparam int unsigned SCRATCH_VALUE_LSB = 0;
+  localparam int unsigned SCRATCH_VALUE_WIDTH = 32;
+  localparam logic [31:0] SCRATCH_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RESET (w1p): Global soft reset.
+  localparam logic [15:0] REG_RESET = 16'h0030;
+  localparam logic [31:0] RESET_RESET = 32'h00000000;
+  localparam int unsigned RESET_SOFT_LSB = 0;
+  localparam int unsigned RESET_SOFT_WIDTH = 1;
+  localparam logic [31:0] RESET_SOFT_MASK = 32'h00000001;
+
+  // CTRL (rw): Global receive/transmit control.
+  localparam logic [15:0] REG_CTRL = 16'h0040;
+  localparam logic [31:0] CTRL_RESET = 32'h00000002;
+  localparam int unsigned CTRL_DEFAULT_QUEUE_EN_LSB = 1;
+  localparam int unsigned CTRL_DEFAULT_QUEUE_EN_WIDTH = 1;
+  localparam logic [31:0] CTRL_DEFAULT_QUEUE_EN_MASK = 32'h00000002;
+  localparam int unsigned CTRL_LOOPBACK_EN_LSB = 2;
+  localparam int unsigned CTRL_LOOPBACK_EN_WIDTH = 1;
+  localparam logic [31:0] CTRL_LOOPBACK_EN_MASK = 32'h00000004;
+
+  // RX_TPID (rw): TPID that marks a frame as VLAN-tagged (bytes 12-13).
+  localparam logic [15:0] REG_RX_TPID = 16'h0044;
+  localparam logic [31:0] RX_TPID_RESET = 32'h00008100;
+  localparam int unsigned RX_TPID_TPID_LSB = 0;
+  localparam int unsigned RX_TPID_TPID_WIDTH = 16;
+  localparam logic [31:0] RX_TPID_TPID_MASK = 32'h0000FFFF;
+
+  // RX_MIN_FRAME (rw): Shortest accepted receive frame (bytes, without FCS).
+  localparam logic [15:0] REG_RX_MIN_FRAME = 16'h0048;
+  localparam logic [31:0] RX_MIN_FRAME_RESET = 32'h0000003C;
+  localparam int unsigned RX_MIN_FRAME_BYTES_LSB = 0;
+  localparam int unsigned RX_MIN_FRAME_BYTES_WIDTH = 16;
+  localparam logic [31:0] RX_MIN_FRAME_BYTES_MASK = 32'h0000FFFF;
+
+  // RX_MAX_FRAME (rw): Longest accepted receive frame (bytes, without FCS).
+  localparam logic [15:0] REG_RX_MAX_FRAME = 16'h004C;
+  localparam logic [31:0] RX_MAX_FRAME_RESET = 32'h000005EE;
+  localparam int unsigned RX_MAX_FRAME_BYTES_LSB = 0;
+  localparam int unsigned RX_MAX_FRAME_BYTES_WIDTH = 16;
+  localparam logic [31:0] RX_MAX_FRAME_BYTES_MASK = 32'h0000FFFF;
+
+  // CSR_UNMAPPED_LO (ro): csr_unmapped: accesses (reads and writes) to addresses that are not registers.
+  localparam logic [15:0] REG_CSR_UNMAPPED_LO = 16'h0080;
+  localparam logic [31:0] CSR_UNMAPPED_LO_RESET = 32'h00000000;
+  localparam int unsigned CSR_UNMAPPED_LO_VALUE_LSB = 0;
+  localparam int unsigned CSR_UNMAPPED_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] CSR_UNMAPPED_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // CSR_UNMAPPED_HI (ro): csr_unmapped: accesses (reads and writes) to addresses that are not registers.
+  localparam logic [15:0] REG_CSR_UNMAPPED_HI = 16'h0084;
+  localparam logic [31:0] CSR_UNMAPPED_HI_RESET = 32'h00000000;
+  localparam int unsigned CSR_UNMAPPED_HI_VALUE_LSB = 0;
+  localparam int unsigned CSR_UNMAPPED_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] CSR_UNMAPPED_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // FILT_IDX (rw): Filter-table entry selected for commit (FILT_CMD) and read-back (FILT_RD_*).
+  localparam logic [15:0] REG_FILT_IDX = 16'h0100;
+  localparam logic [31:0] FILT_IDX_RESET = 32'h00000000;
+  localparam int unsigned FILT_IDX_IDX_LSB = 0;
+  localparam int unsigned FILT_IDX_IDX_WIDTH = 16;
+  localparam logic [31:0] FILT_IDX_IDX_MASK = 32'h0000FFFF;
+
+  // FILT_CFG (rw): Staging: filter entry configuration.
+  localparam logic [15:0] REG_FILT_CFG = 16'h0104;
+  localparam logic [31:0] FILT_CFG_RESET = 32'h00000000;
+  localparam int unsigned FILT_CFG_VALID_LSB = 0;
+  localparam int unsigned FILT_CFG_VALID_WIDTH = 1;
+  localparam logic [31:0] FILT_CFG_VALID_MASK = 32'h00000001;
+  localparam int unsigned FILT_CFG_TYPE_LSB = 1;
+  localparam int unsigned FILT_CFG_TYPE_WIDTH = 2;
+  localparam logic [31:0] FILT_CFG_TYPE_MASK = 32'h00000006;
+  localparam logic [1:0] FILT_CFG_TYPE_MAC = 2'd0;
+  localparam logic [1:0] FILT_CFG_TYPE_MAC_VLAN = 2'd1;
+  localparam logic [1:0] FILT_CFG_TYPE_MAC_UNTAGGED = 2'd2;
+  localparam logic [1:0] FILT_CFG_TYPE_VLAN = 2'd3;
+  localparam int unsigned FILT_CFG_VID_LSB = 16;
+  localparam int unsigned FILT_CFG_VID_WIDTH = 12;
+  localparam logic [31:0] FILT_CFG_VID_MASK = 32'h0FFF0000;
+
+  // FILT_MAC_LO (rw): Staging: MAC octets 2..5.
+  localparam logic [15:0] REG_FILT_MAC_LO = 16'h0108;
+  localparam logic [31:0] FILT_MAC_LO_RESET = 32'h00000000;
+  localparam int unsigned FILT_MAC_LO_MAC_LSB = 0;
+  localparam int unsigned FILT_MAC_LO_MAC_WIDTH = 32;
+  localparam logic [31:0] FILT_MAC_LO_MAC_MASK = 32'hFFFFFFFF;
+
+  // FILT_MAC_HI (rw): Staging: MAC octets 0..1.
+  localparam logic [15:0] REG_FILT_MAC_HI = 16'h010C;
+  localparam logic [31:0] FILT_MAC_HI_RESET = 32'h00000000;
+  localparam int unsigned FILT_MAC_HI_MAC_LSB = 0;
+  localparam int unsigned FILT_MAC_HI_MAC_WIDTH = 16;
+  localparam logic [31:0] FILT_MAC_HI_MAC_MASK = 32'h0000FFFF;
+
+  // FILT_QMASK_LO (rw): Staging: queue mask, queues 0..31.
+  localparam logic [15:0] REG_FILT_QMASK_LO = 16'h0110;
+  localparam logic [31:0] FILT_QMASK_LO_RESET = 32'h00000000;
+  localparam int unsigned FILT_QMASK_LO_QMASK_LSB = 0;
+  localparam int unsigned FILT_QMASK_LO_QMASK_WIDTH = 32;
+  localparam logic [31:0] FILT_QMASK_LO_QMASK_MASK = 32'hFFFFFFFF;
+
+  // FILT_QMASK_HI (rw): Staging: queue mask, queues 32..63.
+  localparam logic [15:0] REG_FILT_QMASK_HI = 16'h0114;
+  localparam logic [31:0] FILT_QMASK_HI_RESET = 32'h00000000;
+  localparam int unsigned FILT_QMASK_HI_QMASK_LSB = 0;
+  localparam int unsigned FILT_QMASK_HI_QMASK_WIDTH = 32;
+  localparam logic [31:0] FILT_QMASK_HI_QMASK_MASK = 32'hFFFFFFFF;
+
+  // FILT_CMD (w1p): Filter-table command.
+  localparam logic [15:0] REG_FILT_CMD = 16'h0118;
+  localparam logic [31:0] FILT_CMD_RESET = 32'h00000000;
+  localparam int unsigned FILT_CMD_WRITE_LSB = 0;
+  localparam int unsigned FILT_CMD_WRITE_WIDTH = 1;
+  localparam logic [31:0] FILT_CMD_WRITE_MASK = 32'h00000001;
+
+  // FILT_RD_CFG (ro): Read-back of entry FILT_IDX: configuration (all zeros when FILT_IDX >= NumFilters).
+  localparam logic [15:0] REG_FILT_RD_CFG = 16'h0120;
+  localparam logic [31:0] FILT_RD_CFG_RESET = 32'h00000000;
+  localparam int unsigned FILT_RD_CFG_VALID_LSB = 0;
+  localparam int unsigned FILT_RD_CFG_VALID_WIDTH = 1;
+  localparam logic [31:0] FILT_RD_CFG_VALID_MASK = 32'h00000001;
+  localparam int unsigned FILT_RD_CFG_TYPE_LSB = 1;
+  localparam int unsigned FILT_RD_CFG_TYPE_WIDTH = 2;
+  localparam logic [31:0] FILT_RD_CFG_TYPE_MASK = 32'h00000006;
+  localparam logic [1:0] FILT_RD_CFG_TYPE_MAC = 2'd0;
+  localparam logic [1:0] FILT_RD_CFG_TYPE_MAC_VLAN = 2'd1;
+  localparam logic [1:0] FILT_RD_CFG_TYPE_MAC_UNTAGGED = 2'd2;
+  localparam logic [1:0] FILT_RD_CFG_TYPE_VLAN = 2'd3;
+  localparam int unsigned FILT_RD_CFG_VID_LSB = 16;
+  localparam int unsigned FILT_RD_CFG_VID_WIDTH = 12;
+  localparam logic [31:0] FILT_RD_CFG_VID_MASK = 32'h0FFF0000;
+
+  // FILT_RD_MAC_LO (ro): Read-back of entry FILT_IDX: MAC octets 2..5.
+  localparam logic [15:0] REG_FILT_RD_MAC_LO = 16'h0124;
+  localparam logic [31:0] FILT_RD_MAC_LO_RESET = 32'h00000000;
+  localparam int unsigned FILT_RD_MAC_LO_MAC_LSB = 0;
+  localparam int unsigned FILT_RD_MAC_LO_MAC_WIDTH = 32;
+  localparam logic [31:0] FILT_RD_MAC_LO_MAC_MASK = 32'hFFFFFFFF;
+
+  // FILT_RD_MAC_HI (ro): Read-back of entry FILT_IDX: MAC octets 0..1.
+  localparam logic [15:0] REG_FILT_RD_MAC_HI = 16'h0128;
+  localparam logic [31:0] FILT_RD_MAC_HI_RESET = 32'h00000000;
+  localparam int unsigned FILT_RD_MAC_HI_MAC_LSB = 0;
+  localparam int unsigned FILT_RD_MAC_HI_MAC_WIDTH = 16;
+  localparam logic [31:0] FILT_RD_MAC_HI_MAC_MASK = 32'h0000FFFF;
+
+  // FILT_RD_QMASK_LO (ro): Read-back of entry FILT_IDX: queue mask, queues 0..31.
+  localparam logic [15:0] REG_FILT_RD_QMASK_LO = 16'h012C;
+  localparam logic [31:0] FILT_RD_QMASK_LO_RESET = 32'h00000000;
+  localparam int unsigned FILT_RD_QMASK_LO_QMASK_LSB = 0;
+  localparam int unsigned FILT_RD_QMASK_LO_QMASK_WIDTH = 32;
+  localparam logic [31:0] FILT_RD_QMASK_LO_QMASK_MASK = 32'hFFFFFFFF;
+
+  // FILT_RD_QMASK_HI (ro): Read-back of entry FILT_IDX: queue mask, queues 32..63.
+  localparam logic [15:0] REG_FILT_RD_QMASK_HI = 16'h0130;
+  localparam logic [31:0] FILT_RD_QMASK_HI_RESET = 32'h00000000;
+  localparam int unsigned FILT_RD_QMASK_HI_QMASK_LSB = 0;
+  localparam int unsigned FILT_RD_QMASK_HI_QMASK_WIDTH = 32;
+  localparam logic [31:0] FILT_RD_QMASK_HI_QMASK_MASK = 32'hFFFFFFFF;
+
+  // Q_RX_CTRL (rw): Receive control of queue q.
+  localparam logic [15:0] REG_Q_RX_CTRL = 16'h1000;
+  localparam logic [15:0] Q_RX_CTRL_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_CTRL_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_CTRL_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_CTRL_ENABLE_LSB = 0;
+  localparam int unsigned Q_RX_CTRL_ENABLE_WIDTH = 1;
+  localparam logic [31:0] Q_RX_CTRL_ENABLE_MASK = 32'h00000001;
+  localparam int unsigned Q_RX_CTRL_BCAST_LSB = 1;
+  localparam int unsigned Q_RX_CTRL_BCAST_WIDTH = 1;
+  localparam logic [31:0] Q_RX_CTRL_BCAST_MASK = 32'h00000002;
+  localparam int unsigned Q_RX_CTRL_MCAST_LSB = 2;
+  localparam int unsigned Q_RX_CTRL_MCAST_WIDTH = 1;
+  localparam logic [31:0] Q_RX_CTRL_MCAST_MASK = 32'h00000004;
+  localparam int unsigned Q_RX_CTRL_PROMISC_LSB = 3;
+  localparam int unsigned Q_RX_CTRL_PROMISC_WIDTH = 1;
+  localparam logic [31:0] Q_RX_CTRL_PROMISC_MASK = 32'h00000008;
+  localparam int unsigned Q_RX_CTRL_STRIP_VLAN_LSB = 4;
+  localparam int unsigned Q_RX_CTRL_STRIP_VLAN_WIDTH = 1;
+  localparam logic [31:0] Q_RX_CTRL_STRIP_VLAN_MASK = 32'h00000010;
+
+endpackage : vmq_reg_pkg
+
+`resetall

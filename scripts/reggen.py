@@ -1,0 +1,1018 @@
+#!/usr/bin/env python3
+"""reggen: vmq register map (rtl/csr/vmq_regs.toml) -> SV package, SV CSR block,
+C++ header and Markdown reference.
+
+  python3 scripts/reggen.py          regenerate every output in place
+  python3 scripts/reggen.py --check  regenerate into a temp dir; exit 1 with a
+                                     diff if a checked-in output is stale
+
+Standard library only (Python >= 3.11 for tomllib). Outputs are deterministic
+(no dates, no absolute paths) so the check is a plain text comparison.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = "rtl/csr/vmq_regs.toml"
+OUT_PKG = "rtl/pkg/vmq_reg_pkg.sv"
+OUT_CSR = "rtl/csr/vmq_csr.sv"
+OUT_HPP = "sw/include/vmq/vmq_regs.hpp"
+OUT_DOC = "docs/registers.md"
+ADAPTER = "vmq_axil_reg_if"
+PKG = "vmq_reg_pkg"
+MODULE = "vmq_csr"
+NAMESPACE = "vmq::regs"
+
+FIELD_ACCESS = {"rw", "ro", "const", "param", "w1p"}
+REG_ACCESS = {"rw", "ro", "w1p"}
+NAME_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+class MapError(Exception):
+    pass
+
+
+@dataclass
+class Field:
+    name: str
+    msb: int
+    lsb: int
+    access: str
+    reset: int
+    desc: str
+    enum: dict[str, int] = field(default_factory=dict)
+    param: str | None = None
+    export: str | None = None
+    port: bool = True
+    role: str | None = None
+
+    @property
+    def width(self) -> int:
+        return self.msb - self.lsb + 1
+
+    @property
+    def mask(self) -> int:
+        return ((1 << self.width) - 1) << self.lsb
+
+    @property
+    def bits(self) -> str:
+        return str(self.lsb) if self.msb == self.lsb else f"{self.msb}:{self.lsb}"
+
+
+@dataclass
+class Array:
+    count: str
+    max: int
+    stride: int
+
+
+@dataclass
+class Counter:
+    base: str  # counter name, e.g. CSR_UNMAPPED
+    source: str  # "unmapped" | "hw"
+    half: str  # "lo" | "hi"
+
+
+@dataclass
+class Reg:
+    name: str
+    offset: int
+    access: str
+    desc: str
+    fields: list[Field]
+    array: Array | None = None
+    counter: Counter | None = None
+
+    def mask_of(self, *acc: str) -> int:
+        m = 0
+        for f in self.fields:
+            if f.access in acc:
+                m |= f.mask
+        return m
+
+    @property
+    def reset(self) -> int:
+        """Reset value of rw and const bits (param bits read as 0 here)."""
+        v = 0
+        for f in self.fields:
+            if f.access in ("rw", "const"):
+                v |= f.reset << f.lsb
+        return v
+
+
+@dataclass
+class Param:
+    name: str
+    default: int
+    min: int
+    max: int
+    desc: str
+
+
+@dataclass
+class RegMap:
+    name: str
+    desc: str
+    addr_width: int
+    unmapped_read: int
+    params: list[Param]
+    regs: list[Reg]
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise MapError(f"unknown parameter {name!r}")
+
+    def exports(self) -> list[tuple[str, int, int]]:
+        out = []
+        for r in self.regs:
+            for f in r.fields:
+                if f.export:
+                    out.append((f.export, f.width, f.reset))
+        return out
+
+
+# --------------------------------------------------------------------------- parse
+
+
+def _bits(s: object, where: str) -> tuple[int, int]:
+    if isinstance(s, int):
+        return s, s
+    m = re.fullmatch(r"\s*(\d+)\s*(?::\s*(\d+)\s*)?", str(s))
+    if not m:
+        raise MapError(f"{where}: bad bits {s!r}")
+    msb = int(m.group(1))
+    lsb = int(m.group(2)) if m.group(2) is not None else msb
+    if not (0 <= lsb <= msb <= 31):
+        raise MapError(f"{where}: bits {s!r} out of 31..0 or reversed")
+    return msb, lsb
+
+
+def _known(d: dict, keys: set[str], where: str) -> None:
+    extra = set(d) - keys
+    if extra:
+        raise MapError(f"{where}: unknown keys {sorted(extra)}")
+
+
+def parse_field(d: dict, reg: str) -> Field:
+    where = f"{reg}.{d.get('name', '?')}"
+    _known(d, {"name", "bits", "access", "reset", "description", "enum", "param",
+               "export", "port", "role"}, where)
+    for k in ("name", "bits", "access", "description"):
+        if k not in d:
+            raise MapError(f"{where}: missing {k!r}")
+    msb, lsb = _bits(d["bits"], where)
+    f = Field(name=d["name"], msb=msb, lsb=lsb, access=d["access"],
+              reset=int(d.get("reset", 0)), desc=d["description"],
+              enum=dict(d.get("enum", {})), param=d.get("param"),
+              export=d.get("export"), port=bool(d.get("port", True)), role=d.get("role"))
+    if not NAME_RE.match(f.name):
+        raise MapError(f"{where}: field names are UPPER_SNAKE")
+    if f.access not in FIELD_ACCESS:
+        raise MapError(f"{where}: access {f.access!r} not in {sorted(FIELD_ACCESS)}")
+    if f.reset >> f.width:
+        raise MapError(f"{where}: reset 0x{f.reset:x} does not fit {f.width} bits")
+    if (f.access == "param") != (f.param is not None):
+        raise MapError(f"{where}: 'param' goes with access 'param' and only there")
+    if f.role not in (None, "soft_reset"):
+        raise MapError(f"{where}: unknown role {f.role!r}")
+    if f.role == "soft_reset" and (f.access != "w1p" or f.width != 1):
+        raise MapError(f"{where}: role soft_reset needs a 1-bit w1p field")
+    if "reset" in d and f.access in ("ro", "w1p", "param"):
+        raise MapError(f"{where}: access {f.access} has no reset value")
+    for en, ev in f.enum.items():
+        if not NAME_RE.match(en) or not (0 <= int(ev) < (1 << f.width)):
+            raise MapError(f"{where}: bad enum {en}={ev}")
+    if len(set(f.enum.values())) != len(f.enum):
+        raise MapError(f"{where}: duplicate enum values")
+    return f
+
+
+def parse(path: Path) -> RegMap:
+    with path.open("rb") as fh:
+        t = tomllib.load(fh)
+    _known(t, {"block", "param", "reg"}, "top level")
+    b = t["block"]
+    _known(b, {"name", "description", "addr_width", "unmapped_read"}, "[block]")
+    aw = int(b["addr_width"])
+    params = []
+    for p in t.get("param", []):
+        _known(p, {"name", "default", "min", "max", "description"}, f"param {p.get('name')}")
+        params.append(Param(p["name"], int(p["default"]), int(p["min"]), int(p["max"]),
+                            p["description"]))
+    raw = {r["name"]: r for r in t.get("reg", [])}
+    regs: list[Reg] = []
+    for r in t.get("reg", []):
+        name = r.get("name", "?")
+        _known(r, {"name", "offset", "access", "description", "field", "fields_from",
+                   "kind", "source", "array"}, name)
+        for k in ("name", "offset", "access", "description"):
+            if k not in r:
+                raise MapError(f"{name}: missing {k!r}")
+        if not NAME_RE.match(name):
+            raise MapError(f"{name}: register names are UPPER_SNAKE")
+        if r["access"] not in REG_ACCESS:
+            raise MapError(f"{name}: access {r['access']!r} not in {sorted(REG_ACCESS)}")
+        arr = None
+        if "array" in r:
+            a = r["array"]
+            _known(a, {"count", "max", "stride"}, f"{name}.array")
+            arr = Array(a["count"], int(a["max"]), int(a["stride"]))
+        off = int(r["offset"])
+        if r.get("kind") == "counter64":
+            src = r.get("source")
+            if src not in ("unmapped", "hw") or r["access"] != "ro" or "field" in r:
+                raise MapError(f"{name}: counter64 needs access ro, source unmapped|hw, no fields")
+            if arr is not None:
+                raise MapError(f"{name}: per-queue counters are not supported yet")
+            for half, o, what in (("lo", 0, "low"), ("hi", 4, "high")):
+                desc = (f"{r['description']} Bits 31:0 of the 64-bit counter; reading it "
+                        f"latches bits 63:32 into the shadow that {name}_HI returns."
+                        if half == "lo" else
+                        f"{r['description']} Bits 63:32 of the 64-bit counter, as latched "
+                        f"by the last read of {name}_LO.")
+                regs.append(Reg(f"{name}_{half.upper()}", off + o, "ro", desc,
+                                [Field("VALUE", 31, 0, "ro", 0,
+                                       f"Counter bits {'31:0' if half == 'lo' else '63:32'}.",
+                                       port=False)],
+                                counter=Counter(name, src, half)))
+            continue
+        if "kind" in r:
+            raise MapError(f"{name}: unknown kind {r['kind']!r}")
+        if "fields_from" in r:
+            if "field" in r:
+                raise MapError(f"{name}: fields_from and fields are exclusive")
+            srcr = raw.get(r["fields_from"])
+            if srcr is None:
+                raise MapError(f"{name}: fields_from unknown register {r['fields_from']!r}")
+            fields = []
+            for fd in srcr.get("field", []):
+                f = parse_field(fd, name)
+                f.access = r["access"]
+                f.reset = 0
+                f.export = None
+                f.port = True
+                fields.append(f)
+        else:
+            fields = [parse_field(fd, name) for fd in r.get("field", [])]
+        if not fields:
+            raise MapError(f"{name}: no fields")
+        regs.append(Reg(name, off, r["access"], r["description"], fields, arr))
+    regs.sort(key=lambda r: r.offset)  # outputs in address order, whatever the TOML order
+    m = RegMap(b["name"], b["description"], aw, int(b["unmapped_read"]), params, regs)
+    validate(m)
+    return m
+
+
+def validate(m: RegMap) -> None:
+    size = 1 << m.addr_width
+    used: dict[int, str] = {}
+    soft = 0
+    for r in m.regs:
+        if r.offset % 4:
+            raise MapError(f"{r.name}: offset 0x{r.offset:x} not word aligned")
+        bits = 0
+        for f in r.fields:
+            if bits & f.mask:
+                raise MapError(f"{r.name}.{f.name}: overlaps another field")
+            bits |= f.mask
+            if f.param:
+                p = m.param(f.param)
+                if p.max >> f.width:
+                    raise MapError(f"{r.name}.{f.name}: {p.name} max {p.max} does not fit")
+            if f.role == "soft_reset":
+                soft += 1
+                if r.array:
+                    raise MapError(f"{r.name}: soft reset cannot be per queue")
+        if len({f.name for f in r.fields}) != len(r.fields):
+            raise MapError(f"{r.name}: duplicate field names")
+        acc = {f.access for f in r.fields}
+        if r.access == "rw" and not acc & {"rw"}:
+            raise MapError(f"{r.name}: access rw but no rw field")
+        if r.access == "ro" and acc - {"ro", "const", "param"}:
+            raise MapError(f"{r.name}: access ro with writable fields")
+        if r.access == "w1p" and acc != {"w1p"}:
+            raise MapError(f"{r.name}: access w1p needs only w1p fields")
+        n = 1
+        if r.array:
+            a = r.array
+            p = m.param(a.count)
+            if a.max < p.max:
+                raise MapError(f"{r.name}: array max {a.max} < {p.name} max {p.max}")
+            if a.stride < 4 or a.stride & (a.stride - 1):
+                raise MapError(f"{r.name}: stride must be a power of two >= 4")
+            n = a.max
+        for i in range(n):
+            o = r.offset + i * (r.array.stride if r.array else 0)
+            if o >= size:
+                raise MapError(f"{r.name}: entry {i} at 0x{o:x} beyond the address space")
+            if o in used:
+                raise MapError(f"{r.name}: 0x{o:x} already used by {used[o]}")
+            used[o] = r.name
+    if soft > 1:
+        raise MapError("more than one soft_reset field")
+    if sum(1 for r in m.regs if r.counter and r.counter.source == "unmapped") > 2:
+        raise MapError("only one counter may count unmapped accesses")
+    names: dict[str, str] = {}
+
+    def claim(ident: str, what: str) -> None:
+        if ident in names:
+            raise MapError(f"identifier {ident} of {what} clashes with {names[ident]}")
+        names[ident] = what
+
+    for e, _, _ in m.exports():
+        claim(e, "export")
+    for r in m.regs:
+        claim(r.name, r.name)
+        claim(f"{r.name}_RESET", r.name)
+        if r.array:
+            claim(f"{r.name}_STRIDE", r.name)
+        for f in r.fields:
+            for sfx in ("LSB", "SHIFT", "WIDTH", "MASK"):
+                claim(f"{r.name}_{f.name}_{sfx}", f"{r.name}.{f.name}")
+            for en in f.enum:
+                claim(f"{r.name}_{f.name}_{en}", f"{r.name}.{f.name}")
+    ports: set[str] = set()
+    for r in m.regs:
+        for f in r.fields:
+            p = port_name(r, f)
+            if p and p in ports:
+                raise MapError(f"port {p} twice")
+            if p:
+                ports.add(p)
+
+
+# --------------------------------------------------------------------------- helpers
+
+BANNER_LINES = [
+    f"Generated from {SRC} by scripts/reggen.py -- DO NOT EDIT.",
+    "Regenerate: python3 scripts/reggen.py   (CI: python3 scripts/reggen.py --check)",
+]
+
+
+def banner(prefix: str) -> str:
+    return "".join(f"{prefix} {line}\n" for line in BANNER_LINES)
+
+
+def port_name(r: Reg, f: Field) -> str | None:
+    if r.counter:
+        if r.counter.source == "hw" and r.counter.half == "lo":
+            return f"{r.counter.base.lower()}_i"
+        return None
+    if f.role == "soft_reset":
+        return "soft_reset_o"
+    if f.access == "rw" and f.port:
+        return f"{r.name.lower()}_{f.name.lower()}_o"
+    if f.access == "ro":
+        return f"{r.name.lower()}_{f.name.lower()}_i"
+    if f.access == "w1p":
+        return f"{r.name.lower()}_{f.name.lower()}_o"
+    return None
+
+
+def sig(r: Reg, f: Field) -> str:
+    return f"{r.name.lower()}_{f.name.lower()}"
+
+
+def hexw(v: int, w: int) -> str:
+    return f"{w}'h{v:0{(w + 3) // 4}X}"
+
+
+def sv_shape(r: Reg, f: Field) -> str:
+    """Packed dimensions of a field's signal."""
+    w = f"[{f.width - 1}:0]" if f.width > 1 else ""
+    if r.array:
+        return f"[{r.array.count}-1:0]{w}"
+    return w
+
+
+def sv_reset(r: Reg, f: Field) -> str:
+    v = hexw(f.reset, f.width)
+    return f"{{{r.array.count}{{{v}}}}}" if r.array else v
+
+
+def q_idx(r: Reg) -> str:
+    return "[q]" if r.array else ""
+
+
+# --------------------------------------------------------------------------- SV package
+
+
+def gen_pkg(m: RegMap) -> str:
+    aw = m.addr_width
+    o = [banner("//")]
+    o.append("//\n// Register offsets, field positions and constants of the vmq register map\n"
+             f"// (docs/registers.md). Byte addresses within the {1 << aw >> 10} KiB BAR0.\n")
+    o.append("`resetall\n`default_nettype none\n\n")
+    o.append(f"package {PKG};\n\n")
+    o.append(f"  localparam int unsigned REG_ADDR_W = {aw};\n")
+    o.append(f"  localparam logic [31:0] UNMAPPED_READ = {hexw(m.unmapped_read, 32)};\n\n")
+    for e, w, v in m.exports():
+        o.append(f"  localparam logic [{w - 1}:0] {e} = {hexw(v, w)};\n")
+    o.append("\n")
+    for r in m.regs:
+        o.append(f"  // {r.name} ({r.access}): {first_sentence(r.desc)}\n")
+        o.append(f"  localparam logic [{aw - 1}:0] REG_{r.name} = {hexw(r.offset, aw)};\n")
+        if r.array:
+            o.append(f"  localparam logic [{aw - 1}:0] {r.name}_STRIDE = "
+                     f"{hexw(r.array.stride, aw)};\n")
+            o.append(f"  localparam int unsigned {r.name}_MAX_COUNT = {r.array.max};\n")
+        o.append(f"  localparam logic [31:0] {r.name}_RESET = {hexw(r.reset, 32)};\n")
+        for f in r.fields:
+            p = f"{r.name}_{f.name}"
+            o.append(f"  localparam int unsigned {p}_LSB = {f.lsb};\n")
+            o.append(f"  localparam int unsigned {p}_WIDTH = {f.width};\n")
+            o.append(f"  localparam logic [31:0] {p}_MASK = {hexw(f.mask, 32)};\n")
+            for en, ev in f.enum.items():
+                o.append(f"  localparam logic [{f.width - 1}:0] {p}_{en} = {f.width}'d{ev};\n")
+        o.append("\n")
+    o.append(f"endpackage : {PKG}\n\n`resetall\n")
+    return "".join(o)
+
+
+def first_sentence(s: str) -> str:
+    s = " ".join(s.split())
+    i = s.find(". ")
+    return s if i < 0 else s[: i + 1]
+
+
+# --------------------------------------------------------------------------- SV CSR block
+
+
+def read_expr(r: Reg, idx: str) -> str:
+    """32-bit read value of register r as a concatenation."""
+    parts: list[str] = []
+    pos = 31
+    for f in sorted(r.fields, key=lambda f: -f.msb):
+        if f.msb < pos:
+            parts.append(f"{pos - f.msb}'b0")
+        if r.counter:
+            c = r.counter.base.lower()
+            if r.counter.half == "lo":
+                src = "csr_unmapped_q" if r.counter.source == "unmapped" else f"{c}_i"
+                parts.append(f"{src}[31:0]")
+            else:
+                parts.append(f"{c}_hi_q")
+        elif f.access == "rw" or f.access == "ro":
+            s = f"{sig(r, f)}_q" if f.access == "rw" else f"{sig(r, f)}_i"
+            parts.append(f"{s}{idx}")
+        elif f.access == "const":
+            parts.append(hexw(f.reset, f.width))
+        elif f.access == "param":
+            parts.append(f"{f.width}'({f.param})")
+        else:  # w1p reads 0
+            parts.append(f"{f.width}'b0")
+        pos = f.lsb - 1
+    if pos >= 0:
+        parts.append(f"{pos + 1}'b0")
+    return parts[0] if len(parts) == 1 else "{" + ", ".join(parts) + "}"
+
+
+def gen_csr(m: RegMap) -> str:
+    aw = m.addr_width
+    regs = m.regs
+    soft = next(((r, f) for r in regs for f in r.fields if f.role == "soft_reset"), None)
+    counters = sorted({(r.counter.base, r.counter.source) for r in regs if r.counter})
+    o: list[str] = [banner("//")]
+    o.append(f"""//
+// {MODULE}: the register block. {m.desc}
+// An AXI4-Lite slave ({ADAPTER}) feeds a one-cycle register bus; this block
+// decodes it, holds the software-writable fields, drives one port per field
+// and returns read data in the same cycle. Every access completes with OKAY;
+// unmapped addresses read {hexw(m.unmapped_read, 32)}, ignore writes and count in
+// csr_unmapped (docs/registers.md, "Access rules"; SPEC 2). Latency: a write
+// takes effect (and its pulse fires) the cycle after the register-bus request.
+`resetall
+`default_nettype none
+
+module {MODULE}
+  import {PKG}::*;
+#(
+""")
+    ps = [f"  parameter int unsigned {p.name} = {p.default}" for p in m.params]
+    o.append(",\n".join(ps) + "\n) (\n")
+    ports = [
+        "  input  logic clk_i",
+        "  input  logic rst_i",
+        "  // AXI4-Lite slave",
+        f"  input  logic [{aw - 1}:0] s_axil_awaddr_i",
+        "  input  logic s_axil_awvalid_i",
+        "  output logic s_axil_awready_o",
+        "  input  logic [31:0] s_axil_wdata_i",
+        "  input  logic [3:0] s_axil_wstrb_i",
+        "  input  logic s_axil_wvalid_i",
+        "  output logic s_axil_wready_o",
+        "  output logic [1:0] s_axil_bresp_o",
+        "  output logic s_axil_bvalid_o",
+        "  input  logic s_axil_bready_i",
+        f"  input  logic [{aw - 1}:0] s_axil_araddr_i",
+        "  input  logic s_axil_arvalid_i",
+        "  output logic s_axil_arready_o",
+        "  output logic [31:0] s_axil_rdata_o",
+        "  output logic [1:0] s_axil_rresp_o",
+        "  output logic s_axil_rvalid_o",
+        "  input  logic s_axil_rready_i",
+    ]
+    for r in regs:
+        first = True
+        for f in r.fields:
+            p = port_name(r, f)
+            if not p:
+                continue
+            if first:
+                ports.append(f"  // {r.name}")
+                first = False
+            if r.counter:
+                ports.append(f"  input  logic [63:0] {p}")
+                continue
+            d = "output" if p.endswith("_o") else "input "
+            shape = sv_shape(r, f)
+            ports.append(f"  {d} logic {shape + ' ' if shape else ''}{p}")
+    # align names, join with commas (not after comment lines)
+    def split(p: str) -> tuple[str, str]:
+        head, _, name = p.rpartition(" ")
+        return head.rstrip(), name
+    width = max(len(split(p)[0]) for p in ports if not p.lstrip().startswith("//"))
+    ports = [p if p.lstrip().startswith("//") else
+             f"{split(p)[0]:<{width}} {split(p)[1]}" for p in ports]
+    out_ports = []
+    real = [i for i, p in enumerate(ports) if not p.lstrip().startswith("//")]
+    for i, p in enumerate(ports):
+        out_ports.append(p + ("," if i in real and i != real[-1] else ""))
+    o.append("\n".join(out_ports) + "\n);\n\n")
+
+    # parameter checks
+    o.append("  // Parameter checks at elaboration.\n")
+    for p in m.params:
+        lo = f"{p.name} < {p.min}" if p.min > 0 else None
+        hi = f"{p.name} > {p.max}" if p.max < 0xFFFFFFFF else None
+        cond = " || ".join(c for c in (lo, hi) if c)
+        if not cond:
+            continue
+        o.append(f"  if ({cond}) begin : gen_bad_{snake(p.name)}\n"
+                 f"    $fatal(1, \"{MODULE}: {p.name} must be {p.min}..{p.max}\");\n"
+                 f"  end\n")
+    o.append(f"""
+  // ---------------------------------------------------------------- bus adapter
+  logic        reg_req;
+  logic        reg_we;
+  logic [{aw - 1}:0] reg_addr;
+  logic [31:0] reg_wdata;
+  logic [3:0]  reg_wstrb;
+  logic [31:0] reg_rdata;
+
+  {ADAPTER} #(
+    .AddrW({aw})
+  ) u_axil_reg_if (
+    .clk_i           (clk_i),
+    .rst_i           (rst_i),
+    .s_axil_awaddr_i (s_axil_awaddr_i),
+    .s_axil_awvalid_i(s_axil_awvalid_i),
+    .s_axil_awready_o(s_axil_awready_o),
+    .s_axil_wdata_i  (s_axil_wdata_i),
+    .s_axil_wstrb_i  (s_axil_wstrb_i),
+    .s_axil_wvalid_i (s_axil_wvalid_i),
+    .s_axil_wready_o (s_axil_wready_o),
+    .s_axil_bresp_o  (s_axil_bresp_o),
+    .s_axil_bvalid_o (s_axil_bvalid_o),
+    .s_axil_bready_i (s_axil_bready_i),
+    .s_axil_araddr_i (s_axil_araddr_i),
+    .s_axil_arvalid_i(s_axil_arvalid_i),
+    .s_axil_arready_o(s_axil_arready_o),
+    .s_axil_rdata_o  (s_axil_rdata_o),
+    .s_axil_rresp_o  (s_axil_rresp_o),
+    .s_axil_rvalid_o (s_axil_rvalid_o),
+    .s_axil_rready_i (s_axil_rready_i),
+    .reg_req_o       (reg_req),
+    .reg_we_o        (reg_we),
+    .reg_addr_o      (reg_addr),
+    .reg_wdata_o     (reg_wdata),
+    .reg_wstrb_o     (reg_wstrb),
+    .reg_rdata_i     (reg_rdata)
+  );
+
+  // ---------------------------------------------------------------- decode
+  logic [{aw - 1}:0] word_addr;  // unaligned addresses act on their aligned word
+  logic [31:0] wmask;      // byte strobes as a bit mask
+  logic        wr;
+  logic        rd;
+  assign word_addr = {{reg_addr[{aw - 1}:2], 2'b00}};
+  assign wmask     = {{{{8{{reg_wstrb[3]}}}}, {{8{{reg_wstrb[2]}}}}, {{8{{reg_wstrb[1]}}}}, {{8{{reg_wstrb[0]}}}}}};
+  assign wr        = reg_req & reg_we;
+  assign rd        = reg_req & ~reg_we;
+
+  logic unused_addr_bits;
+  assign unused_addr_bits = ^reg_addr[1:0];
+
+""")
+    for r in regs:
+        if r.array:
+            c = r.array.count
+            o.append(f"  logic [{c}-1:0] hit_{r.name.lower()};\n")
+    o.append("  always_comb begin\n")
+    for r in regs:
+        if r.array:
+            n = r.name.lower()
+            o.append(f"    hit_{n} = '0;\n"
+                     f"    for (int unsigned q = 0; q < {r.array.count}; q++) begin\n"
+                     f"      hit_{n}[q] = (word_addr == REG_{r.name} + {aw}'(q) * {r.name}_STRIDE);\n"
+                     f"    end\n")
+    o.append("  end\n\n")
+    for r in regs:
+        if not r.array:
+            o.append(f"  logic hit_{r.name.lower()};\n")
+    for r in regs:
+        if not r.array:
+            o.append(f"  assign hit_{r.name.lower()} = (word_addr == REG_{r.name});\n")
+    hits = [f"|hit_{r.name.lower()}" if r.array else f"hit_{r.name.lower()}" for r in regs]
+    o.append("\n  logic mapped;\n  assign mapped = " + wrap(hits, " | ", "                  ")
+             + ";\n\n")
+
+    # soft reset
+    o.append("  // ---------------------------------------------------------------- soft reset\n")
+    o.append("  logic soft_reset_req;\n")
+    if soft:
+        r, f = soft
+        o.append(f"  assign soft_reset_req = wr & hit_{r.name.lower()} & wmask[{f.lsb}] & "
+                 f"reg_wdata[{f.lsb}];\n\n")
+    else:
+        o.append("  assign soft_reset_req = 1'b0;\n\n")
+
+    # rw fields
+    o.append("  // ---------------------------------------------------------------- rw fields\n")
+    for r in regs:
+        rw = [f for f in r.fields if f.access == "rw" and not r.counter]
+        if not rw:
+            continue
+        for f in rw:
+            s = sig(r, f)
+            shape = sv_shape(r, f)
+            o.append(f"  logic {shape + ' ' if shape else ''}{s}_q, {s}_d;\n")
+        o.append("  always_comb begin\n")
+        for f in rw:
+            o.append(f"    {sig(r, f)}_d = {sig(r, f)}_q;\n")
+        ind = "    "
+        if r.array:
+            o.append(f"    for (int unsigned q = 0; q < {r.array.count}; q++) begin\n")
+            ind = "      "
+        o.append(f"{ind}if (wr && hit_{r.name.lower()}{q_idx(r)}) begin\n")
+        for f in rw:
+            s = f"{sig(r, f)}{q_idx(r)}"
+            rng = f"[{f.bits}]"
+            o.append(f"{ind}  {sig(r, f)}_d{q_idx(r)} = ({sig(r, f)}_q{q_idx(r)} & ~wmask{rng}) | "
+                     f"(reg_wdata{rng} & wmask{rng});\n")
+            del s
+        o.append(f"{ind}end\n")
+        if r.array:
+            o.append("    end\n")
+        o.append("    if (soft_reset_req) begin\n")
+        for f in rw:
+            o.append(f"      {sig(r, f)}_d = {sv_reset(r, f)};\n")
+        o.append("    end\n  end\n")
+        o.append("  always_ff @(posedge clk_i) begin\n    if (rst_i) begin\n")
+        for f in rw:
+            o.append(f"      {sig(r, f)}_q <= {sv_reset(r, f)};\n")
+        o.append("    end else begin\n")
+        for f in rw:
+            o.append(f"      {sig(r, f)}_q <= {sig(r, f)}_d;\n")
+        o.append("    end\n  end\n")
+        for f in rw:
+            p = port_name(r, f)
+            if p:
+                o.append(f"  assign {p} = {sig(r, f)}_q;\n")
+        o.append("\n")
+
+    # w1p fields
+    o.append("  // ---------------------------------------------------------------- write-1 pulses\n")
+    for r in regs:
+        for f in r.fields:
+            if f.access != "w1p":
+                continue
+            s = "soft_reset" if f.role == "soft_reset" else sig(r, f)
+            if f.role == "soft_reset":
+                o.append("  logic soft_reset_q;\n  always_ff @(posedge clk_i) begin\n"
+                         "    if (rst_i) soft_reset_q <= 1'b0;\n"
+                         "    else       soft_reset_q <= soft_reset_req;\n  end\n"
+                         "  assign soft_reset_o = soft_reset_q;\n\n")
+                continue
+            shape = sv_shape(r, f)
+            o.append(f"  logic {shape + ' ' if shape else ''}{s}_q, {s}_d;\n  always_comb begin\n")
+            if r.array:
+                o.append(f"    {s}_d = '0;\n"
+                         f"    for (int unsigned q = 0; q < {r.array.count}; q++) begin\n"
+                         f"      {s}_d[q] = {{{f.width}{{wr & hit_{r.name.lower()}[q]}}}} & "
+                         f"reg_wdata[{f.bits}] & wmask[{f.bits}];\n    end\n")
+            else:
+                o.append(f"    {s}_d = {{{f.width}{{wr & hit_{r.name.lower()}}}}} & "
+                         f"reg_wdata[{f.bits}] & wmask[{f.bits}];\n")
+            o.append(f"  end\n  always_ff @(posedge clk_i) begin\n"
+                     f"    if (rst_i) {s}_q <= '0;\n    else       {s}_q <= {s}_d;\n  end\n"
+                     f"  assign {port_name(r, f)} = {s}_q;\n\n")
+
+    # counters
+    o.append("  // ---------------------------------------------------------------- 64-bit counters\n")
+    o.append("  // Reading <NAME>_LO latches bits 63:32 into a shadow that <NAME>_HI returns.\n")
+    for base, src in counters:
+        c = base.lower()
+        if src == "unmapped":
+            o.append("  logic [63:0] csr_unmapped_q, csr_unmapped_d;\n")
+        o.append(f"  logic [31:0] {c}_hi_q, {c}_hi_d;\n  always_comb begin\n")
+        val = "csr_unmapped_q" if src == "unmapped" else f"{c}_i"
+        if src == "unmapped":
+            o.append("    csr_unmapped_d = csr_unmapped_q;\n"
+                     "    if (reg_req && !mapped) csr_unmapped_d = csr_unmapped_q + 64'd1;\n"
+                     "    if (soft_reset_req) csr_unmapped_d = '0;\n")
+        o.append(f"    {c}_hi_d = {c}_hi_q;\n"
+                 f"    if (rd && hit_{c}_lo) {c}_hi_d = {val}[63:32];\n"
+                 f"    if (soft_reset_req) {c}_hi_d = '0;\n  end\n")
+        o.append("  always_ff @(posedge clk_i) begin\n    if (rst_i) begin\n")
+        if src == "unmapped":
+            o.append("      csr_unmapped_q <= '0;\n")
+        o.append(f"      {c}_hi_q <= '0;\n    end else begin\n")
+        if src == "unmapped":
+            o.append("      csr_unmapped_q <= csr_unmapped_d;\n")
+        o.append(f"      {c}_hi_q <= {c}_hi_d;\n    end\n  end\n\n")
+
+    # read mux
+    o.append("  // ---------------------------------------------------------------- read mux\n")
+    o.append("  // Hits are one-hot, so the mux is an AND-OR; unmapped reads return UNMAPPED_READ.\n")
+    o.append("  logic [31:0] rdata;\n  always_comb begin\n    rdata = '0;\n")
+    for r in regs:
+        n = r.name.lower()
+        if r.array:
+            o.append(f"    for (int unsigned q = 0; q < {r.array.count}; q++) begin\n"
+                     f"      if (hit_{n}[q]) rdata = rdata | {read_expr(r, '[q]')};\n    end\n")
+        else:
+            o.append(f"    if (hit_{n}) rdata = rdata | {read_expr(r, '')};\n")
+    o.append("  end\n  assign reg_rdata = mapped ? rdata : UNMAPPED_READ;\n\n")
+    o.append(f"endmodule : {MODULE}\n\n`resetall\n")
+    return "".join(o)
+
+
+def snake(s: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", s).lower()
+
+
+def wrap(items: list[str], sep: str, cont: str, width: int = 90) -> str:
+    lines, cur = [], ""
+    for it in items:
+        piece = it if not cur else sep + it
+        if cur and len(cont) + len(cur) + len(piece) > width:
+            lines.append(cur + sep.rstrip())
+            cur = it
+        else:
+            cur += piece
+    lines.append(cur)
+    return ("\n" + cont).join(lines)
+
+
+# --------------------------------------------------------------------------- C++ header
+
+
+def gen_hpp(m: RegMap) -> str:
+    o = [banner("//")]
+    o.append(f"""//
+// vmq register map for the host driver and the tests: byte offsets within
+// BAR0, field shifts/masks/widths, enum values, reset values and identification
+// constants. Reference: docs/registers.md. Dependencies: <cstdint> only.
+#pragma once
+
+#include <cstdint>
+
+namespace {NAMESPACE} {{
+
+inline constexpr uint32_t ADDR_SPACE_BYTES = 0x{1 << m.addr_width:X}u;
+inline constexpr uint32_t UNMAPPED_READ = 0x{m.unmapped_read:08X}u;
+""")
+    for e, _, v in m.exports():
+        o.append(f"inline constexpr uint32_t {e} = 0x{v:X}u;\n")
+    o.append("\n")
+    for r in m.regs:
+        o.append(f"// {r.name} ({r.access}): {first_sentence(r.desc)}\n")
+        if r.array:
+            a = r.array
+            o.append(f"inline constexpr uint32_t {r.name}_BASE = 0x{r.offset:04X}u;\n"
+                     f"inline constexpr uint32_t {r.name}_STRIDE = 0x{a.stride:X}u;\n"
+                     f"inline constexpr uint32_t {r.name}_MAX_COUNT = {a.max}u;  "
+                     f"// entries: ID_{snake(a.count).upper()} (the {a.count} parameter)\n"
+                     f"constexpr uint32_t {r.name}(unsigned q) {{ return {r.name}_BASE + "
+                     f"q * {r.name}_STRIDE; }}\n")
+        else:
+            o.append(f"inline constexpr uint32_t {r.name} = 0x{r.offset:04X}u;\n")
+        o.append(f"inline constexpr uint32_t {r.name}_RESET = 0x{r.reset:08X}u;\n")
+        for f in r.fields:
+            p = f"{r.name}_{f.name}"
+            o.append(f"inline constexpr uint32_t {p}_SHIFT = {f.lsb}u;\n"
+                     f"inline constexpr uint32_t {p}_WIDTH = {f.width}u;\n"
+                     f"inline constexpr uint32_t {p}_MASK = 0x{f.mask:08X}u;\n")
+            for en, ev in f.enum.items():
+                o.append(f"inline constexpr uint32_t {p}_{en} = {ev}u;\n")
+        o.append("\n")
+    # table
+    o.append("""// Table of every register, for generic code (register dumps, tests).
+enum class Access : uint8_t { RW, RO, W1P };
+struct RegInfo {
+  const char* name;
+  uint32_t offset;      // entry 0 for per-queue registers
+  uint32_t stride;      // 0 for scalar registers
+  uint32_t max_count;   // 1 for scalar registers
+  const char* count;    // parameter giving the number of entries, or nullptr
+  Access access;
+  uint32_t reset;       // reset value of rw and const bits
+  uint32_t rw_mask;     // software read/write bits
+  uint32_t hw_mask;     // hardware-driven read-only bits (and counters)
+  uint32_t const_mask;  // constant bits (const and param fields)
+  uint32_t w1p_mask;    // write-1-to-pulse bits (read as 0)
+};
+inline constexpr RegInfo REG_TABLE[] = {
+""")
+    for r in m.regs:
+        a = r.array
+        hw = r.mask_of("ro") | (0xFFFFFFFF if r.counter else 0)
+        cnt = f'"{a.count}"' if a else "nullptr"
+        o.append(f'    {{"{r.name}", 0x{r.offset:04X}u, 0x{a.stride if a else 0:X}u, '
+                 f"{a.max if a else 1}u, {cnt}, "
+                 f"Access::{r.access.upper()}, 0x{r.reset:08X}u, 0x{r.mask_of('rw'):08X}u, "
+                 f"0x{hw:08X}u, 0x{r.mask_of('const', 'param'):08X}u, "
+                 f"0x{r.mask_of('w1p'):08X}u}},\n")
+    o.append(f"}};\n\n}}  // namespace {NAMESPACE}\n")
+    return "".join(o)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def md_esc(s: str) -> str:
+    return " ".join(s.split()).replace("|", "\\|")
+
+
+def gen_doc(m: RegMap) -> str:
+    aw = m.addr_width
+    o = [f"<!-- {BANNER_LINES[0]} -->\n<!-- {BANNER_LINES[1]} -->\n\n"]
+    magic = next(v for e, _, v in m.exports() if e == "MAGIC")
+    o.append(f"""# vmq register reference
+
+{m.desc} Byte addresses; every register is one 32-bit word. Offsets,
+field positions and reset values come from `{SRC}` — the C++ header
+`{OUT_HPP}` (namespace `{NAMESPACE}`) and the SV package
+`{OUT_PKG}` (`{PKG}`) carry the same names.
+
+## Access rules
+
+- Every access gets response OKAY (`BRESP`/`RRESP` = 0), always (an error
+  response would become a PCIe completer abort; SPEC 2).
+- An address that is not a register — holes, per-queue entries with
+  q >= NumQueues, anything beyond the last register up to 0x{(1 << aw) - 4:X} —
+  reads 0x{m.unmapped_read:08X}, ignores writes, and increments the 64-bit
+  `csr_unmapped` counter (`CSR_UNMAPPED_LO/_HI`); reads and writes both count.
+- Unaligned addresses (`addr[1:0] != 0`) act on the aligned word: the low two
+  address bits are ignored.
+- `WSTRB` is honoured byte-wise: a rw bit changes only when the strobe of its
+  byte is set; a w1p bit pulses only when its byte strobe is set and the bit
+  is written 1.
+- Writes to read-only registers (and to read-only bits of any register) are
+  ignored and are *not* counted as unmapped. Reserved bits read 0. Write-1-pulse
+  (w1p) fields read 0.
+- 64-bit counters are register pairs `_LO`/`_HI`. Reading `_LO` returns bits
+  31:0 and latches bits 63:32 into a shadow that `_HI` returns, so read `_LO`
+  then `_HI` for a consistent value. Each counter has its own shadow.
+- Global soft reset: writing 1 to `RESET.SOFT` pulses `soft_reset_o` for one
+  cycle and returns every rw register of the CSR block, the `csr_unmapped`
+  counter and the counter shadows to their reset values. Identification
+  registers are constants.
+- The AXI4-Lite adapter holds at most one write and one read at a time and
+  performs one access per cycle; when a read and a write are both ready they
+  alternate, and neither channel ever waits for the other's response. Write effects (and w1p pulses) happen before
+  the write response; a read after a write's `BVALID` sees the written value.
+
+Access codes: **rw** read/write; **ro** read-only, driven by hardware;
+**const** read-only constant; **param** read-only constant equal to a
+build-time parameter of the core; **w1p** write 1 to pulse, reads 0.
+
+## Build parameters
+
+| parameter | default | range | description |
+|---|---|---|---|
+""")
+    for p in m.params:
+        o.append(f"| `{p.name}` | {p.default} | {p.min}..{p.max} | {md_esc(p.desc)} |\n")
+    o.append(f"""
+The driver refuses a core whose `ID_MAGIC` is not 0x{magic:08X} or whose
+`ID_VERSION.MAJOR` differs from the one it was built for.
+
+## Address map
+
+| offset | register | access | reset | description |
+|---|---|---|---|---|
+""")
+    for r in m.regs:
+        off = (f"0x{r.offset:04X} + q×0x{r.array.stride:X} (q < {r.array.count})"
+               if r.array else f"0x{r.offset:04X}")
+        o.append(f"| {off} | [{r.name}](#{r.name.lower()}) | {r.access} | "
+                 f"0x{r.reset:08X} | {md_esc(first_sentence(r.desc))} |\n")
+    o.append("\nEvery other address up to "
+             f"0x{(1 << aw) - 1:X} is unmapped.\n\n## Registers\n")
+    for r in m.regs:
+        o.append(f"\n### {r.name}\n\n")
+        if r.array:
+            a = r.array
+            o.append(f"- Offset: 0x{r.offset:04X} + q × 0x{a.stride:X}, q = 0..{a.count}-1 "
+                     f"(at most {a.max}; C++ `{r.name}(q)`)\n")
+        else:
+            o.append(f"- Offset: 0x{r.offset:04X}\n")
+        o.append(f"- Access: {r.access}\n- Reset: 0x{r.reset:08X}"
+                 + (" (param fields: the parameter value)" if r.mask_of("param") else "")
+                 + "\n\n")
+        o.append(md_esc(r.desc) + "\n\n")
+        o.append("| bits | field | access | reset | hardware port | description |\n"
+                 "|---|---|---|---|---|---|\n")
+        for f in sorted(r.fields, key=lambda f: -f.msb):
+            rst = {"param": f"`{f.param}`", "ro": "—", "w1p": "0"}.get(
+                f.access, f"0x{f.reset:X}")
+            desc = md_esc(f.desc)
+            if f.enum:
+                desc += " Values: " + ", ".join(f"{ev} = `{en}`" for en, ev in f.enum.items()) + "."
+            p = port_name(r, f)
+            ps = f"`{p}`" if p else "—"
+            o.append(f"| {f.bits} | {f.name} | {f.access} | {rst} | {ps} | {desc} |\n")
+    o.append(f"""
+## Hardware ports of `{MODULE}`
+
+Software-writable fields drive `<reg>_<field>_o` (lower case), hardware-driven
+read-only fields sample `<reg>_<field>_i`, w1p fields pulse `<reg>_<field>_o`
+for one cycle. Per-queue fields are vectors over queues:
+`logic [NumQueues-1:0]` for 1-bit fields, `logic [NumQueues-1:0][W-1:0]` for
+wider ones. `RESET.SOFT` drives `soft_reset_o`.
+
+## Editing the map
+
+Edit `{SRC}` (its header describes the schema), run
+`python3 scripts/reggen.py`, and commit the TOML together with the four
+generated files. CTest `reggen_check` (`python3 scripts/reggen.py --check`)
+fails while any generated file is stale. A new per-queue register is a
+`[[reg]]` with `array = {{ count = "NumQueues", max = 64, stride = 0x40 }}` and an
+offset inside the first stride; a new 64-bit counter is `kind = "counter64"`.
+""")
+    return "".join(o)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def generate(m: RegMap) -> dict[str, str]:
+    return {OUT_PKG: gen_pkg(m), OUT_CSR: gen_csr(m), OUT_HPP: gen_hpp(m), OUT_DOC: gen_doc(m)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true",
+                    help="exit 1 (with a diff) if a checked-in output is stale")
+    ap.add_argument("--root", type=Path, default=ROOT, help="repository root")
+    args = ap.parse_args()
+    try:
+        m = parse(args.root / SRC)
+    except (MapError, tomllib.TOMLDecodeError, KeyError, ValueError) as e:
+        print(f"reggen: {SRC}: {e}", file=sys.stderr)
+        return 2
+    outs = generate(m)
+    if not args.check:
+        for rel, text in outs.items():
+            p = args.root / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            if not p.exists() or p.read_text() != text:
+                p.write_text(text)
+                print(f"reggen: wrote {rel}")
+        return 0
+    stale = []
+    with tempfile.TemporaryDirectory(prefix="reggen-") as tmp:
+        for rel, text in outs.items():
+            (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
+            (Path(tmp) / rel).write_text(text)
+            cur = args.root / rel
+            have = cur.read_text() if cur.exists() else ""
+            want = (Path(tmp) / rel).read_text()
+            if have != want:
+                stale.append(rel)
+                sys.stdout.writelines(difflib.unified_diff(
+                    have.splitlines(keepends=True), want.splitlines(keepends=True),
+                    f"a/{rel}", f"b/{rel} (regenerated)"))
+    if stale:
+        print("reggen --check: stale generated files (run python3 scripts/reggen.py):")
+        for s in stale:
+            print(f"  {s}")
+        return 1
+    print(f"reggen --check: {len(outs)} generated files up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
