@@ -20,6 +20,7 @@ function(vmq_verilated_test name)
   if(NOT A_TOP OR NOT A_RTL OR NOT A_TB)
     message(FATAL_ERROR "vmq_verilated_test(${name}): TOP, RTL and TB are required")
   endif()
+  list(REMOVE_DUPLICATES A_RTL)  # block lists share packages
   set(gargs "")
   set(defs "")
   foreach(p IN LISTS A_PARAMS)

@@ -8,8 +8,9 @@ build=${1:-$root/build}
 source "$root/scripts/lib.sh"
 
 stage "install Debian packages"
+# What the build and tests use today; later parts add theirs (libpcap, ...).
 pkgs=(verilator g++ cmake ninja-build ccache googletest libgtest-dev libfmt-dev
-      nlohmann-json3-dev libcli11-dev libpcap-dev python3-venv zlib1g-dev)
+      python3-venv)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -42,6 +42,26 @@ BLOCKS = {
         stim="stim_l2_sorter.cpp",
         cycles=1000000,
     ),
+    "vmq_csr": dict(
+        top="vmq_csr",
+        rtl=["rtl/pkg/vmq_reg_pkg.sv", "rtl/prim/vmq_axil_reg_if.sv", "rtl/csr/vmq_csr.sv"],
+        params={
+            "q4": dict(NumQueues=4),
+            "q16": dict(NumQueues=16),
+        },
+        stim="stim_csr.cpp",
+        cycles=300000,
+    ),
+    "vmq_sync_fifo": dict(
+        top="vmq_sync_fifo",
+        rtl=["rtl/prim/vmq_sync_fifo.sv"],
+        params={
+            "w8_d4": dict(Width=8, Depth=4),
+            "w37_d8": dict(Width=37, Depth=8),
+        },
+        stim="stim_sync_fifo.cpp",
+        cycles=200000,
+    ),
 }
 
 

@@ -18,10 +18,15 @@ int main(int argc, char** argv) {
   try {
     SorterHarness h(args, args.seed, SorterKnobs{0.1, 0.1, 0.1});
     model::RxConfig c = h.config();
-    c.enabled = 0x3f;  // queues 0..5 running
+    c.enabled = 0x3f;   // queues 0..5 running
     c.bcast = 1u << 1;  // queue 1 accepts broadcast
     h.set_ports(c);
-    struct F { FilterType t; model::MacAddr mac; uint16_t vid; uint64_t q; } filters[] = {
+    struct F {
+      FilterType t;
+      model::MacAddr mac;
+      uint16_t vid;
+      uint64_t q;
+    } filters[] = {
         {FilterType::Mac, 0x020000000001ULL, 0, 1u << 1},
         {FilterType::MacVlan, 0x020000000002ULL, 10, 1u << 2},
         {FilterType::MacUntagged, 0x020000000003ULL, 0, 1u << 3},
@@ -31,20 +36,27 @@ int main(int argc, char** argv) {
     unsigned i = 0;
     for (const F& f : filters) {
       h.write_filter(i, model::Filter{true, f.t, f.mac, f.vid, f.q});
-      fmt::print("  [{}] {:<13} mac {}  vid {:>2}  -> queues 0x{:x}\n", i++, model::to_string(f.t),
-                 f.t == FilterType::Vlan ? std::string("*                ") : model::mac_to_string(f.mac),
-                 f.vid, f.q);
+      fmt::print(
+          "  [{}] {:<13} mac {}  vid {:>2}  -> queues 0x{:x}\n", i++, model::to_string(f.t),
+          f.t == FilterType::Vlan ? std::string("*                ") : model::mac_to_string(f.mac),
+          f.vid, f.q);
     }
     h.drain();
 
-    struct Ex { const char* what; std::vector<uint8_t> bytes; bool tuser; };
+    struct Ex {
+      const char* what;
+      std::vector<uint8_t> bytes;
+      bool tuser;
+    };
     const model::MacAddr sa = 0x02aa00000001ULL;
     std::vector<Ex> ex = {
         {"to VM1's MAC, untagged", model::make_frame(0x020000000001ULL, sa, -1, 0x0800, 64), false},
         {"to VM1's MAC, VLAN 10", model::make_frame(0x020000000001ULL, sa, 10, 0x0800, 64), false},
         {"to VM2's MAC, VLAN 10", model::make_frame(0x020000000002ULL, sa, 10, 0x0800, 128), false},
-        {"to VM2's MAC, untagged", model::make_frame(0x020000000002ULL, sa, -1, 0x0800, 128), false},
-        {"to VM3's MAC, priority tag (VID 0)", model::make_frame(0x020000000003ULL, sa, 0, 0x0800, 64), false},
+        {"to VM2's MAC, untagged", model::make_frame(0x020000000002ULL, sa, -1, 0x0800, 128),
+         false},
+        {"to VM3's MAC, priority tag (VID 0)",
+         model::make_frame(0x020000000003ULL, sa, 0, 0x0800, 64), false},
         {"to VM3's MAC, VLAN 10", model::make_frame(0x020000000003ULL, sa, 10, 0x0800, 64), false},
         {"any MAC, VLAN 20", model::make_frame(0x02000000beefULL, sa, 20, 0x0800, 1518), false},
         {"broadcast", model::make_frame(model::kBroadcast, sa, -1, 0x0806, 60), false},
@@ -70,8 +82,10 @@ int main(int argc, char** argv) {
       }
       fmt::print("{:<3} {:<36} {:>5}  {}\n", n++, e.what, e.bytes.size(), res);
     }
-    fmt::print("\n{} frames classified by the RTL in {} cycles; every decision matched the "
-               "reference model.\n", n, h.cycle());
+    fmt::print(
+        "\n{} frames classified by the RTL in {} cycles; every decision matched the "
+        "reference model.\n",
+        n, h.cycle());
     return 0;
   } catch (const std::exception& e) {
     fmt::print("vmq-sorter-demo: FAILED: {}\n", e.what());

@@ -231,11 +231,13 @@ module vmq_l2_sorter #(
   // ---------------------------------------------------------------------------
   // Filter table
   // ---------------------------------------------------------------------------
-  logic [NumFilters-1:0]                tbl_valid_q;
-  logic [NumFilters-1:0][1:0]           tbl_type_q;
-  logic [NumFilters-1:0][47:0]          tbl_mac_q;
-  logic [NumFilters-1:0][11:0]          tbl_vid_q;
-  logic [NumFilters-1:0][NumQueues-1:0] tbl_qmask_q;
+  // Unpacked arrays: one word per entry (a dynamic-index write into a packed
+  // NumFilters x 48-bit vector costs Verilator a shift over all of it).
+  logic                 tbl_valid_q [NumFilters];
+  logic [1:0]           tbl_type_q  [NumFilters];
+  logic [47:0]          tbl_mac_q   [NumFilters];
+  logic [11:0]          tbl_vid_q   [NumFilters];
+  logic [NumQueues-1:0] tbl_qmask_q [NumFilters];
   logic                                 tbl_idx_ok;
   logic [FiltIdxW-1:0]                  tbl_idx;
   // the queue-mask half of a write, applied one cycle later (see header)
@@ -248,25 +250,36 @@ module vmq_l2_sorter #(
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
-      tbl_valid_q <= '0;
-      tbl_type_q  <= '0;
-      tbl_mac_q   <= '0;
-      tbl_vid_q   <= '0;
-      tbl_qmask_q <= '0;
-      qm_we_q     <= 1'b0;
-      qm_idx_q    <= '0;
-      qm_data_q   <= '0;
+      qm_we_q   <= 1'b0;
+      qm_idx_q  <= '0;
+      qm_data_q <= '0;
     end else begin
       qm_we_q <= tbl_we_i && tbl_idx_ok;
       if (tbl_we_i && tbl_idx_ok) begin
-        tbl_valid_q[tbl_idx] <= tbl_valid_i;
-        tbl_type_q[tbl_idx]  <= tbl_type_i;
-        tbl_mac_q[tbl_idx]   <= tbl_mac_i;
-        tbl_vid_q[tbl_idx]   <= tbl_vid_i;
-        qm_idx_q             <= tbl_idx;
-        qm_data_q            <= tbl_qmask_i;
+        qm_idx_q  <= tbl_idx;
+        qm_data_q <= tbl_qmask_i;
       end
-      if (qm_we_q) tbl_qmask_q[qm_idx_q] <= qm_data_q;
+    end
+  end
+
+  // One register set per entry, each with its own write decode.
+  for (genvar f = 0; f < NumFilters; f++) begin : gen_tbl
+    always_ff @(posedge clk_i) begin
+      if (rst_i) begin
+        tbl_valid_q[f] <= 1'b0;
+        tbl_type_q[f]  <= '0;
+        tbl_mac_q[f]   <= '0;
+        tbl_vid_q[f]   <= '0;
+        tbl_qmask_q[f] <= '0;
+      end else begin
+        if (tbl_we_i && tbl_idx_ok && tbl_idx == FiltIdxW'(f)) begin
+          tbl_valid_q[f] <= tbl_valid_i;
+          tbl_type_q[f]  <= tbl_type_i;
+          tbl_mac_q[f]   <= tbl_mac_i;
+          tbl_vid_q[f]   <= tbl_vid_i;
+        end
+        if (qm_we_q && qm_idx_q == FiltIdxW'(f)) tbl_qmask_q[f] <= qm_data_q;
+      end
     end
   end
 
@@ -282,7 +295,7 @@ module vmq_l2_sorter #(
   logic [47:0]           h_da;
   logic [15:0]           h_tci;
   logic                  h_tagged, h_vtag, h_bcast, h_mcast;
-  logic [11:0]           h_vid;
+  logic [11:0]           h_vid, h_vid_raw;
   logic [NumFilters-1:0] h_match;
   logic [NumQueues-1:0]  h_accept;
 
@@ -294,24 +307,29 @@ module vmq_l2_sorter #(
   assign h_tagged = {h_bytes_q[12*8 +: 8], h_bytes_q[13*8 +: 8]} == cfg_tpid_i;
   assign h_tci    = h_tagged ? {h_bytes_q[14*8 +: 8], h_bytes_q[15*8 +: 8]} : 16'h0;
   assign h_vid    = h_tci[11:0];
+  assign h_vid_raw = {h_bytes_q[14*8 +: 4], h_bytes_q[15*8 +: 8]};  // used only when tagged
   assign h_vtag   = h_tagged && (h_vid != 12'd0);  // VID 0 is untagged for matching
   assign h_bcast  = &h_da;
   assign h_mcast  = h_da[40] && !h_bcast;        // I/G bit: bit 0 of byte 0
 
-  always_comb begin
-    for (int unsigned f = 0; f < NumFilters; f++) begin
-      logic mac_eq, vid_eq;
-      mac_eq = tbl_mac_q[f] == h_da;
-      vid_eq = tbl_vid_q[f] == h_vid;
+  // Per-entry logic as generate blocks, not always_comb loops: each entry is
+  // then static logic to every tool (Verilator does not unroll a 128-entry
+  // loop and would re-run it bit by bit on every input change). The wide
+  // compares read only registers; only the last AND sees cfg_tpid_i.
+  for (genvar f = 0; f < NumFilters; f++) begin : gen_match
+    logic mac_eq, vid_eq, type_ok;
+    assign mac_eq = tbl_mac_q[f] == h_da;
+    assign vid_eq = tbl_vid_q[f] == h_vid_raw;
+    always_comb begin
       unique case (tbl_type_q[f])
-        vmq_reg_pkg::FILT_CFG_TYPE_MAC:          h_match[f] = mac_eq;
-        vmq_reg_pkg::FILT_CFG_TYPE_MAC_VLAN:     h_match[f] = mac_eq && h_vtag && vid_eq;
-        vmq_reg_pkg::FILT_CFG_TYPE_MAC_UNTAGGED: h_match[f] = mac_eq && !h_vtag;
-        vmq_reg_pkg::FILT_CFG_TYPE_VLAN:         h_match[f] = h_vtag && vid_eq;
-        default:                                 h_match[f] = 1'b0;
+        vmq_reg_pkg::FILT_CFG_TYPE_MAC:          type_ok = mac_eq;
+        vmq_reg_pkg::FILT_CFG_TYPE_MAC_VLAN:     type_ok = mac_eq && h_vtag && vid_eq;
+        vmq_reg_pkg::FILT_CFG_TYPE_MAC_UNTAGGED: type_ok = mac_eq && !h_vtag;
+        vmq_reg_pkg::FILT_CFG_TYPE_VLAN:         type_ok = h_vtag && vid_eq;
+        default:                                 type_ok = 1'b0;
       endcase
-      h_match[f] = h_match[f] && tbl_valid_q[f];
     end
+    assign h_match[f] = type_ok && tbl_valid_q[f];
   end
 
   assign h_accept = (h_bcast ? cfg_bcast_i : h_mcast ? cfg_mcast_i : '0) | cfg_promisc_i;

@@ -12,6 +12,7 @@
 #include VMQ_MODEL_HEADER
 
 #include <deque>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -44,15 +45,28 @@ struct SorterParams {
 };
 
 struct SorterKnobs {
-  double idle = 0.0;      // chance the source inserts an idle cycle before a beat
-  double m_stall = 0.0;   // chance m_tready is low in a cycle
-  double d_stall = 0.0;   // chance dec_ready is low in a cycle
+  double idle = 0.0;     // chance the source inserts an idle cycle before a beat
+  double m_stall = 0.0;  // chance m_tready is low in a cycle
+  double d_stall = 0.0;  // chance dec_ready is low in a cycle
 };
 
-class SorterHarness {
+// Dut is the Verilated vmq_l2_sorter, or a system top that contains it and
+// takes its configuration through registers (no cfg_*/tbl_* ports): then the
+// test programs the registers itself and reports the configuration it set
+// with set_model_config().
+template <class Dut>
+class SorterHarnessT {
  public:
   using P = SorterParams;
-  using Dut = VMQ_MODEL;
+  static constexpr bool kDirectCfg = requires(Dut & d) {
+    d.cfg_tpid_i;
+    d.tbl_we_i;
+  };
+
+  // Called in every step(): after the harness drove its inputs and before the
+  // combinational settle (drive), and after the settle, before the edge
+  // (sample). A register bus model runs here, alongside the traffic.
+  std::function<void()> on_drive, on_sample;
 
   struct Sent {
     uint64_t index;
@@ -63,11 +77,11 @@ class SorterHarness {
     uint64_t last_cycle = 0;
   };
 
-  SorterHarness(const Args& args, uint64_t seed, SorterKnobs knobs = {})
+  SorterHarnessT(const Args& args, uint64_t seed, SorterKnobs knobs = {})
       : clk_(args, "sorter"), rng_(seed), knobs_(knobs), cfg_(P::NumFilters) {
     cfg_.num_queues = P::NumQueues;
     cfg_.max_frame_bytes = P::MaxFrameBytes;
-    drive_cfg_ports();
+    if constexpr (kDirectCfg) drive_cfg_ports();
     idle_inputs();
     clk_.reset();
     versions_.push_back({0, cfg_});
@@ -93,6 +107,14 @@ class SorterHarness {
   // Queue a table write; one is driven per cycle, in order.
   void write_filter(unsigned idx, const model::Filter& f) { table_writes_.push_back({idx, f}); }
   bool config_pending() const { return port_change_ || !table_writes_.empty(); }
+  // System tops: the configuration now in force in the DUT (set through its
+  // registers by the test, with no frame in flight).
+  void set_model_config(const model::RxConfig& c) {
+    cfg_ = c;
+    cfg_.num_queues = P::NumQueues;
+    cfg_.max_frame_bytes = P::MaxFrameBytes;
+    versions_.push_back({cycle(), cfg_});
+  }
 
   // --- traffic -------------------------------------------------------------
   // Queue a frame. keep_fault: 0 none, 1 hole on a non-last beat, 2 bad last
@@ -121,9 +143,14 @@ class SorterHarness {
       auto& k = p.beats.back().keep;
       unsigned ones = 0;
       for (bool x : k) ones += x;
-      if (ones >= 2) k[rng_.range(0, ones - 2)] = false;  // a gap inside the run
-      else k.assign(P::KeepW, false);                      // or empty
-      if (P::KeepW > 1 && ones == 1 && rng_.chance(0.5)) { k.assign(P::KeepW, false); k[1] = true; }
+      if (ones >= 2)
+        k[rng_.range(0, ones - 2)] = false;  // a gap inside the run
+      else
+        k.assign(P::KeepW, false);  // or empty
+      if (P::KeepW > 1 && ones == 1 && rng_.chance(0.5)) {
+        k.assign(P::KeepW, false);
+        k[1] = true;
+      }
     } else if (keep_fault == 3) {
       Beat bt;
       bt.data.assign(P::KeepW, 0);
@@ -167,27 +194,7 @@ class SorterHarness {
   void step() {
     Dut& d = dut();
     // configuration for this cycle
-    if (port_change_) {
-      drive_cfg_ports();
-      versions_.push_back({cycle(), cfg_});
-      port_change_ = false;
-    }
-    d.tbl_we_i = 0;
-    if (!table_writes_.empty()) {
-      auto [idx, f] = table_writes_.front();
-      table_writes_.pop_front();
-      d.tbl_we_i = 1;
-      d.tbl_idx_i = idx;
-      d.tbl_valid_i = f.valid;
-      d.tbl_type_i = uint8_t(f.type);
-      d.tbl_mac_i = f.mac;
-      d.tbl_vid_i = f.vid;
-      d.tbl_qmask_i = f.qmask;
-      if (idx < P::NumFilters) {
-        cfg_.filters[idx] = f;
-        versions_.push_back({cycle() + 1, cfg_});
-      }
-    }
+    if constexpr (kDirectCfg) drive_cfg_and_table();
     // stream source: hold a presented beat until it is taken (AXI-Stream)
     if (!presenting_ && !tx_.empty() && !rng_.chance(knobs_.idle)) {
       const Beat& bt = tx_.front().beats[beat_pos_];
@@ -202,8 +209,10 @@ class SorterHarness {
     d.s_tvalid_i = presenting_;
     d.m_tready_i = !rng_.chance(knobs_.m_stall);
     d.dec_ready_i = !rng_.chance(knobs_.d_stall);
+    if (on_drive) on_drive();
 
     clk_.settle();
+    if (on_sample) on_sample();
 
     // the pass-through must mirror the input exactly
     const bool beat = presenting_ && d.s_tready_o;
@@ -233,7 +242,10 @@ class SorterHarness {
     uint64_t start = cycle(), last_progress = cycle(), seen = decisions_;
     while (!sent_.empty() || !tx_.empty() || config_pending()) {
       step();
-      if (decisions_ != seen) { seen = decisions_; last_progress = cycle(); }
+      if (decisions_ != seen) {
+        seen = decisions_;
+        last_progress = cycle();
+      }
       if (cycle() - last_progress > 20000)
         fail("no decision for 20000 cycles with " + std::to_string(sent_.size()) +
              " frames outstanding (hang)");
@@ -261,6 +273,31 @@ class SorterHarness {
     model::RxConfig cfg;
   };
 
+  void drive_cfg_and_table() {
+    Dut& d = dut();
+    if (port_change_) {
+      drive_cfg_ports();
+      versions_.push_back({cycle(), cfg_});
+      port_change_ = false;
+    }
+    d.tbl_we_i = 0;
+    if (!table_writes_.empty()) {
+      auto [idx, f] = table_writes_.front();
+      table_writes_.pop_front();
+      d.tbl_we_i = 1;
+      d.tbl_idx_i = idx;
+      d.tbl_valid_i = f.valid;
+      d.tbl_type_i = uint8_t(f.type);
+      d.tbl_mac_i = f.mac;
+      d.tbl_vid_i = f.vid;
+      d.tbl_qmask_i = f.qmask;
+      if (idx < P::NumFilters) {
+        cfg_.filters[idx] = f;
+        versions_.push_back({cycle() + 1, cfg_});
+      }
+    }
+  }
+
   void idle_inputs() {
     Dut& d = dut();
     d.s_tvalid_i = 0;
@@ -268,7 +305,7 @@ class SorterHarness {
     d.s_tuser_i = 0;
     d.m_tready_i = 1;
     d.dec_ready_i = 1;
-    d.tbl_we_i = 0;
+    if constexpr (kDirectCfg) d.tbl_we_i = 0;
   }
 
   void drive_cfg_ports() {
@@ -291,7 +328,10 @@ class SorterHarness {
     // find the Sent record of this frame (frames go in order)
     Sent* s = nullptr;
     for (auto& x : sent_)
-      if (x.index == p.index) { s = &x; break; }
+      if (x.index == p.index) {
+        s = &x;
+        break;
+      }
     const bool last = p.beats[beat_pos_].last;
     if (!hdr_done_ && (beat_pos_ + 1 == P::HdrBeats || last)) {
       s->hdr_cycle = cycle();
@@ -312,7 +352,10 @@ class SorterHarness {
   const model::RxConfig& config_at(uint64_t c) const {
     const Version* v = &versions_.front();
     for (const auto& x : versions_) {
-      if (x.from_cycle <= c) v = &x; else break;
+      if (x.from_cycle <= c)
+        v = &x;
+      else
+        break;
     }
     return v->cfg;
   }
@@ -350,11 +393,11 @@ class SorterHarness {
       for (unsigned q = 0; q < P::NumQueues; ++q)
         if (((got.qmask ^ want.qmask) >> q) & 1)
           qdiff += fmt::format(" q{}:{}", q, (got.qmask >> q) & 1 ? "extra" : "missing");
-      fail(fmt::format("frame #{} (len {}, err {}, header at cycle {}): decision mismatch\n"
-                       "  want {}\n  got  {}\n  queues:{}\n  first bytes {}",
-                       s.index, s.frame.data.size(), s.frame.err, s.hdr_cycle,
-                       model::describe(want), model::describe(got), qdiff.empty() ? " same" : qdiff,
-                       bytes));
+      fail(
+          fmt::format("frame #{} (len {}, err {}, header at cycle {}): decision mismatch\n"
+                      "  want {}\n  got  {}\n  queues:{}\n  first bytes {}",
+                      s.index, s.frame.data.size(), s.frame.err, s.hdr_cycle, model::describe(want),
+                      model::describe(got), qdiff.empty() ? " same" : qdiff, bytes));
     }
     last_dut_ = got;
     ++decisions_;
@@ -382,5 +425,7 @@ class SorterHarness {
   uint64_t drop_count_[8] = {};
   model::RxDecision last_dut_;
 };
+
+using SorterHarness = SorterHarnessT<VMQ_MODEL>;
 
 }  // namespace vmq::tb

@@ -2,6 +2,7 @@
 // to Verilator ports of any width, failure reporting, optional FST tracing.
 #pragma once
 
+#include <fmt/core.h>
 #include <verilated.h>
 #include <verilated_fst_c.h>
 
@@ -13,7 +14,6 @@
 #include <memory>
 #include <random>
 #include <string>
-#include <fmt/core.h>
 
 namespace vmq::tb {
 
@@ -66,7 +66,9 @@ class Rng {
   uint64_t range(uint64_t lo, uint64_t hi) { return lo + g_() % (hi - lo + 1); }
   bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(g_) < p; }
   template <class C>
-  auto pick(const C& c) -> decltype(c[0]) { return c[range(0, c.size() - 1)]; }
+  auto pick(const C& c) -> decltype(c[0]) {
+    return c[range(0, c.size() - 1)];
+  }
 
  private:
   std::mt19937_64 g_;
@@ -89,23 +91,37 @@ inline void set_byte(VlWide<N>& p, unsigned i, uint8_t v) {
   w = (w & ~(0xffU << (8 * (i % 4)))) | (uint32_t(v) << (8 * (i % 4)));
 }
 template <class T>
-inline uint8_t get_byte(const T& p, unsigned i) { return uint8_t(uint64_t(p) >> (8 * i)); }
+inline uint8_t get_byte(const T& p, unsigned i) {
+  return uint8_t(uint64_t(p) >> (8 * i));
+}
 template <std::size_t N>
-inline uint8_t get_byte(const VlWide<N>& p, unsigned i) { return uint8_t(p[i / 4] >> (8 * (i % 4))); }
+inline uint8_t get_byte(const VlWide<N>& p, unsigned i) {
+  return uint8_t(p[i / 4] >> (8 * (i % 4)));
+}
 
 // Bit i of a port of any width.
 template <class T>
 inline void set_bit(T& p, unsigned i, bool v) {
-  if (v) p |= T(1) << i; else p &= ~(T(1) << i);
+  if (v)
+    p |= T(1) << i;
+  else
+    p &= ~(T(1) << i);
 }
 template <class T>
-inline bool get_bit(const T& p, unsigned i) { return (uint64_t(p) >> i) & 1; }
-template <std::size_t N>
-inline void set_bit(VlWide<N>& p, unsigned i, bool v) {
-  if (v) p[i / 32] |= 1U << (i % 32); else p[i / 32] &= ~(1U << (i % 32));
+inline bool get_bit(const T& p, unsigned i) {
+  return (uint64_t(p) >> i) & 1;
 }
 template <std::size_t N>
-inline bool get_bit(const VlWide<N>& p, unsigned i) { return (p[i / 32] >> (i % 32)) & 1; }
+inline void set_bit(VlWide<N>& p, unsigned i, bool v) {
+  if (v)
+    p[i / 32] |= 1U << (i % 32);
+  else
+    p[i / 32] &= ~(1U << (i % 32));
+}
+template <std::size_t N>
+inline bool get_bit(const VlWide<N>& p, unsigned i) {
+  return (p[i / 32] >> (i % 32)) & 1;
+}
 
 // Clock driver for a Verilated model with clk_i and rst_i. Inputs are set
 // between tick()s; tick() settles them with the clock low, calls sample()
@@ -144,7 +160,10 @@ class Clocked {
   }
   void reset(unsigned cycles = 4) {
     m_->rst_i = 1;
-    for (unsigned i = 0; i < cycles; ++i) { settle(); edge(); }
+    for (unsigned i = 0; i < cycles; ++i) {
+      settle();
+      edge();
+    }
     m_->rst_i = 0;
   }
 

@@ -8,22 +8,32 @@ namespace vmq::model {
 
 const char* to_string(FilterType t) {
   switch (t) {
-    case FilterType::Mac: return "mac";
-    case FilterType::MacVlan: return "mac_vlan";
-    case FilterType::MacUntagged: return "mac_untagged";
-    case FilterType::Vlan: return "vlan";
+    case FilterType::Mac:
+      return "mac";
+    case FilterType::MacVlan:
+      return "mac_vlan";
+    case FilterType::MacUntagged:
+      return "mac_untagged";
+    case FilterType::Vlan:
+      return "vlan";
   }
   return "?";
 }
 
 const char* to_string(Drop d) {
   switch (d) {
-    case Drop::None: return "none";
-    case Drop::Err: return "rx_err_drops";
-    case Drop::Runt: return "rx_runt_drops";
-    case Drop::Oversize: return "rx_oversize_drops";
-    case Drop::Unmatched: return "rx_unmatched_drops";
-    case Drop::Buffer: return "rx_buffer_drops";
+    case Drop::None:
+      return "none";
+    case Drop::Err:
+      return "rx_err_drops";
+    case Drop::Runt:
+      return "rx_runt_drops";
+    case Drop::Oversize:
+      return "rx_oversize_drops";
+    case Drop::Unmatched:
+      return "rx_unmatched_drops";
+    case Drop::Buffer:
+      return "rx_buffer_drops";
   }
   return "?";
 }
@@ -49,8 +59,8 @@ static uint16_t get16(const std::vector<uint8_t>& f, size_t off) {
 
 L2Header parse(const std::vector<uint8_t>& frame, uint16_t tpid) {
   L2Header h;
-  h.da = get_mac(frame, 0);  // bytes 0-5
-  h.sa = get_mac(frame, 6);  // bytes 6-11
+  h.da = get_mac(frame, 0);                                   // bytes 0-5
+  h.sa = get_mac(frame, 6);                                   // bytes 6-11
   h.tagged = frame.size() >= 14 && get16(frame, 12) == tpid;  // outermost tag only
   h.tci = h.tagged ? get16(frame, 14) : 0;
   return h;
@@ -59,10 +69,14 @@ L2Header parse(const std::vector<uint8_t>& frame, uint16_t tpid) {
 bool filter_matches(const Filter& f, const L2Header& h) {
   if (!f.valid) return false;
   switch (f.type) {
-    case FilterType::Mac: return h.da == f.mac;  // tag ignored
-    case FilterType::MacVlan: return h.da == f.mac && h.vlan_tagged() && h.vid() == f.vid;
-    case FilterType::MacUntagged: return h.da == f.mac && !h.vlan_tagged();  // untagged or VID 0
-    case FilterType::Vlan: return h.vlan_tagged() && h.vid() == f.vid;
+    case FilterType::Mac:
+      return h.da == f.mac;  // tag ignored
+    case FilterType::MacVlan:
+      return h.da == f.mac && h.vlan_tagged() && h.vid() == f.vid;
+    case FilterType::MacUntagged:
+      return h.da == f.mac && !h.vlan_tagged();  // untagged or VID 0
+    case FilterType::Vlan:
+      return h.vlan_tagged() && h.vid() == f.vid;
   }
   return false;
 }
@@ -79,25 +93,33 @@ RxDecision classify(const RxConfig& cfg, const RxFrame& frame) {
   // Queue mask, SPEC §3 steps 1-5.
   uint64_t m = 0;
   for (const Filter& f : cfg.filters)
-    if (filter_matches(f, h)) m |= f.qmask;                       // 1
-  if (d.bcast) m |= cfg.bcast;                                    // 2
-  else if (d.mcast) m |= cfg.mcast;
-  m |= cfg.promisc;                                               // 3
-  m &= cfg.enabled & cfg.queue_bits();                            // 4
+    if (filter_matches(f, h)) m |= f.qmask;  // 1
+  if (d.bcast)
+    m |= cfg.bcast;  // 2
+  else if (d.mcast)
+    m |= cfg.mcast;
+  m |= cfg.promisc;                     // 3
+  m &= cfg.enabled & cfg.queue_bits();  // 4
   bool unmatched = false;
-  if (m == 0) {                                                   // 5
+  if (m == 0) {  // 5
     // The default queue takes the frame only while it is itself enabled.
-    if (cfg.default_queue && (cfg.enabled & 1)) m = 1;
-    else unmatched = true;
+    if (cfg.default_queue && (cfg.enabled & 1))
+      m = 1;
+    else
+      unmatched = true;
   }
 
   // Admission: the first reason that applies.
   const unsigned min_frame = std::max<unsigned>(cfg.min_frame, kMinFrameFloor);
   const unsigned max_frame = std::min<unsigned>(cfg.max_frame, cfg.max_frame_bytes);
-  if (frame.err) d.drop = Drop::Err;
-  else if (d.len < min_frame) d.drop = Drop::Runt;
-  else if (d.len > max_frame) d.drop = Drop::Oversize;
-  else if (unmatched) d.drop = Drop::Unmatched;
+  if (frame.err)
+    d.drop = Drop::Err;
+  else if (d.len < min_frame)
+    d.drop = Drop::Runt;
+  else if (d.len > max_frame)
+    d.drop = Drop::Oversize;
+  else if (unmatched)
+    d.drop = Drop::Unmatched;
   d.qmask = d.drop == Drop::None ? m : 0;
   return d;
 }

@@ -43,7 +43,7 @@ struct RxConfig {
   uint16_t min_frame = 60;
   uint16_t max_frame = 1518;
   bool default_queue = true;
-  uint64_t bcast = 0;    // per-queue accept bits
+  uint64_t bcast = 0;  // per-queue accept bits
   uint64_t mcast = 0;
   uint64_t promisc = 0;
   uint64_t enabled = 0;  // queues enabled for receive (running, not in error)
@@ -61,7 +61,7 @@ struct RxFrame {
 struct RxDecision {
   uint64_t qmask = 0;  // 0 when dropped
   Drop drop = Drop::None;
-  uint16_t len = 0;    // saturates at 65535
+  uint16_t len = 0;     // saturates at 65535
   bool tagged = false;  // outermost tag == TPID (VID 0 included)
   uint16_t tci = 0;     // 0 when untagged
   bool bcast = false;

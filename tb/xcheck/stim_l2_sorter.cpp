@@ -115,7 +115,8 @@ class SorterStim : public Stimulus {
 
  private:
   void new_config(bool first) {
-    if (first || rng_.chance(30)) tpid_ = rng_.chance(80) ? 0x8100 : (rng_.chance(50) ? 0x88a8 : rng_.next());
+    if (first || rng_.chance(30))
+      tpid_ = rng_.chance(80) ? 0x8100 : (rng_.chance(50) ? 0x88a8 : rng_.next());
     t_->cfg_tpid_i = tpid_;
     static constexpr uint16_t kMin[] = {0, 18, 20, 60, 64, 100};
     static constexpr uint16_t kMax[] = {40, 64, 100, 150, 1518, 9216, 65535};
@@ -175,7 +176,8 @@ class SorterStim : public Stimulus {
       set_bits(t_->s_tdata_i, 8 * i, 8, v);
       set_bits(t_->s_tkeep_i, i, 1, size_t(i) < n);
     }
-    if (rng_.below(200) == 0) set_bits(t_->s_tkeep_i, int(rng_.below(kKeepW)), 1, rng_.below(2));  // hole
+    if (rng_.below(200) == 0)
+      set_bits(t_->s_tkeep_i, int(rng_.below(kKeepW)), 1, rng_.below(2));  // hole
     t_->s_tlast_i = last;
     t_->s_tuser_i = last ? rng_.chance(5) : rng_.below(2);
   }

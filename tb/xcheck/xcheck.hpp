@@ -43,11 +43,13 @@ class Rng {
     s_[3] = rotl(s_[3], 45);
     return r;
   }
-  uint64_t below(uint64_t n) { return n ? next() % n : 0; }       // [0, n)
+  uint64_t below(uint64_t n) { return n ? next() % n : 0; }                     // [0, n)
   uint64_t range(uint64_t lo, uint64_t hi) { return lo + below(hi - lo + 1); }  // [lo, hi]
   bool chance(unsigned percent) { return below(100) < percent; }
   template <class T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
 
  private:
   static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
@@ -58,7 +60,11 @@ class Rng {
 // Verilator stores 1..8 bits in CData, ..16 SData, ..32 IData, ..64 QData and
 // wider signals as VlWide (32-bit words, least significant first).
 inline size_t storage_bytes(int width) {
-  return width <= 8 ? 1 : width <= 16 ? 2 : width <= 32 ? 4 : width <= 64 ? 8 : 4 * ((width + 31) / 32);
+  return width <= 8    ? 1
+         : width <= 16 ? 2
+         : width <= 32 ? 4
+         : width <= 64 ? 8
+                       : 4 * ((width + 31) / 32);
 }
 // The value of a signal as 32-bit words, bits above `width` cleared.
 inline std::vector<uint32_t> read_words(const void* p, int width) {

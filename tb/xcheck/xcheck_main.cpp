@@ -27,7 +27,10 @@ int main(int argc, char** argv) {
   VerilatedVcdC tfp;
   top->trace(&tfp, 99);
   tfp.open("xcheck.vcd");
-  auto dump = [&] { tfp.dump(ctx->time()); ctx->timeInc(1); };
+  auto dump = [&] {
+    tfp.dump(ctx->time());
+    ctx->timeInc(1);
+  };
 #else
   auto dump = [&] { ctx->timeInc(1); };
 #endif
@@ -45,8 +48,8 @@ int main(int argc, char** argv) {
     dump();
     ok = cmp.check(c, "after edge") && ok;
     if (!ok) {
-      std::printf("FAIL: netlist differs from RTL at cycle %llu (seed %llu)\n", (unsigned long long)c,
-                  (unsigned long long)seed);
+      std::printf("FAIL: netlist differs from RTL at cycle %llu (seed %llu)\n",
+                  (unsigned long long)c, (unsigned long long)seed);
       top->final();
 #if VM_TRACE
       tfp.close();

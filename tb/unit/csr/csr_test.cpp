@@ -15,8 +15,6 @@
 // Usage: csr_test [--seed N] [--ops N] [--trace file.fst]
 #include VMQ_MODEL_HEADER
 
-#include <vmq/vmq_regs.hpp>
-
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -25,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <vmq/vmq_regs.hpp>
 
 #include "vmq_tb.hpp"
 
@@ -251,18 +250,22 @@ class CsrTest {
       clk_.settle();
       monitor();
       // Handshake rules: responses only after their requests, held until taken.
-      if (d_.s_axil_bvalid_o && (!wr || aw || w)) fail(wr ? wr->addr : 0, 0, 1, "BVALID without a completed write request");
-      if (d_.s_axil_rvalid_o && (!rd_addr || ar)) fail(rd_addr ? *rd_addr : 0, 0, 1, "RVALID without a read request");
+      if (d_.s_axil_bvalid_o && (!wr || aw || w))
+        fail(wr ? wr->addr : 0, 0, 1, "BVALID without a completed write request");
+      if (d_.s_axil_rvalid_o && (!rd_addr || ar))
+        fail(rd_addr ? *rd_addr : 0, 0, 1, "RVALID without a read request");
       if (b_prev && !d_.s_axil_bvalid_o) fail(wr->addr, 1, 0, "BVALID dropped before BREADY");
       if (r_prev && !d_.s_axil_rvalid_o) fail(*rd_addr, 1, 0, "RVALID dropped before RREADY");
-      if (r_prev && d_.s_axil_rdata_o != r_prev_data) fail(*rd_addr, r_prev_data, d_.s_axil_rdata_o, "RDATA changed while stalled");
+      if (r_prev && d_.s_axil_rdata_o != r_prev_data)
+        fail(*rd_addr, r_prev_data, d_.s_axil_rdata_o, "RDATA changed while stalled");
       if (d_.s_axil_awvalid_i && d_.s_axil_awready_o) aw = false;
       if (d_.s_axil_wvalid_i && d_.s_axil_wready_o) w = false;
       if (d_.s_axil_arvalid_i && d_.s_axil_arready_o) ar = false;
       b_prev = r_prev = false;
       if (b && d_.s_axil_bvalid_o) {
         if (d_.s_axil_bready_i) {
-          if (d_.s_axil_bresp_o != kOkay) fail(wr->addr, kOkay, d_.s_axil_bresp_o, "BRESP not OKAY");
+          if (d_.s_axil_bresp_o != kOkay)
+            fail(wr->addr, kOkay, d_.s_axil_bresp_o, "BRESP not OKAY");
           b = false;
         } else {
           b_prev = true;
@@ -270,7 +273,8 @@ class CsrTest {
       }
       if (r && d_.s_axil_rvalid_o) {
         if (d_.s_axil_rready_i) {
-          if (d_.s_axil_rresp_o != kOkay) fail(*rd_addr, kOkay, d_.s_axil_rresp_o, "RRESP not OKAY");
+          if (d_.s_axil_rresp_o != kOkay)
+            fail(*rd_addr, kOkay, d_.s_axil_rresp_o, "RRESP not OKAY");
           rdata = d_.s_axil_rdata_o;
           r = false;
         } else {
@@ -326,8 +330,10 @@ class CsrTest {
         expect_eq(regs::FILT_CFG, c[1], cfg, "filt_cfg_*_o at commit");
         expect_eq(regs::FILT_MAC_LO, c[2], d_.filt_mac_lo_mac_o, "filt_mac_lo_mac_o at commit");
         expect_eq(regs::FILT_MAC_HI, c[3], d_.filt_mac_hi_mac_o, "filt_mac_hi_mac_o at commit");
-        expect_eq(regs::FILT_QMASK_LO, c[4], d_.filt_qmask_lo_qmask_o, "filt_qmask_lo_qmask_o at commit");
-        expect_eq(regs::FILT_QMASK_HI, c[5], d_.filt_qmask_hi_qmask_o, "filt_qmask_hi_qmask_o at commit");
+        expect_eq(regs::FILT_QMASK_LO, c[4], d_.filt_qmask_lo_qmask_o,
+                  "filt_qmask_lo_qmask_o at commit");
+        expect_eq(regs::FILT_QMASK_HI, c[5], d_.filt_qmask_hi_qmask_o,
+                  "filt_qmask_hi_qmask_o at commit");
       }
     }
   }
@@ -335,35 +341,46 @@ class CsrTest {
   // After an access has completed, every pulse it caused has been seen.
   void check_pulses(uint32_t addr) {
     if (soft_resets_seen_ != soft_resets_expected_)
-      fail(addr, uint32_t(soft_resets_expected_), uint32_t(soft_resets_seen_), "soft_reset_o pulse count");
+      fail(addr, uint32_t(soft_resets_expected_), uint32_t(soft_resets_seen_),
+           "soft_reset_o pulse count");
     if (filt_writes_seen_ != filt_writes_expected_)
-      fail(addr, uint32_t(filt_writes_expected_), uint32_t(filt_writes_seen_), "filt_cmd_write_o pulse count");
+      fail(addr, uint32_t(filt_writes_expected_), uint32_t(filt_writes_seen_),
+           "filt_cmd_write_o pulse count");
   }
 
   // Every hardware output port follows its register.
   void check_ports(const char* when) {
-    auto f = [&](uint32_t reg, uint32_t shift, uint32_t mask) { return field(rw_.at(reg), shift, mask); };
+    auto f = [&](uint32_t reg, uint32_t shift, uint32_t mask) {
+      return field(rw_.at(reg), shift, mask);
+    };
     std::string w = std::string("port ") + when + ": ";
-    expect_eq(regs::CTRL, f(regs::CTRL, regs::CTRL_DEFAULT_QUEUE_EN_SHIFT, regs::CTRL_DEFAULT_QUEUE_EN_MASK),
+    expect_eq(regs::CTRL,
+              f(regs::CTRL, regs::CTRL_DEFAULT_QUEUE_EN_SHIFT, regs::CTRL_DEFAULT_QUEUE_EN_MASK),
               d_.ctrl_default_queue_en_o, (w + "ctrl_default_queue_en_o").c_str());
     expect_eq(regs::CTRL, f(regs::CTRL, regs::CTRL_LOOPBACK_EN_SHIFT, regs::CTRL_LOOPBACK_EN_MASK),
               d_.ctrl_loopback_en_o, (w + "ctrl_loopback_en_o").c_str());
     expect_eq(regs::RX_TPID, f(regs::RX_TPID, regs::RX_TPID_TPID_SHIFT, regs::RX_TPID_TPID_MASK),
               d_.rx_tpid_tpid_o, (w + "rx_tpid_tpid_o").c_str());
-    expect_eq(regs::RX_MIN_FRAME, f(regs::RX_MIN_FRAME, regs::RX_MIN_FRAME_BYTES_SHIFT, regs::RX_MIN_FRAME_BYTES_MASK),
+    expect_eq(regs::RX_MIN_FRAME,
+              f(regs::RX_MIN_FRAME, regs::RX_MIN_FRAME_BYTES_SHIFT, regs::RX_MIN_FRAME_BYTES_MASK),
               d_.rx_min_frame_bytes_o, (w + "rx_min_frame_bytes_o").c_str());
-    expect_eq(regs::RX_MAX_FRAME, f(regs::RX_MAX_FRAME, regs::RX_MAX_FRAME_BYTES_SHIFT, regs::RX_MAX_FRAME_BYTES_MASK),
+    expect_eq(regs::RX_MAX_FRAME,
+              f(regs::RX_MAX_FRAME, regs::RX_MAX_FRAME_BYTES_SHIFT, regs::RX_MAX_FRAME_BYTES_MASK),
               d_.rx_max_frame_bytes_o, (w + "rx_max_frame_bytes_o").c_str());
     expect_eq(regs::FILT_IDX, f(regs::FILT_IDX, regs::FILT_IDX_IDX_SHIFT, regs::FILT_IDX_IDX_MASK),
               d_.filt_idx_idx_o, (w + "filt_idx_idx_o").c_str());
-    expect_eq(regs::FILT_CFG, f(regs::FILT_CFG, regs::FILT_CFG_VALID_SHIFT, regs::FILT_CFG_VALID_MASK),
+    expect_eq(regs::FILT_CFG,
+              f(regs::FILT_CFG, regs::FILT_CFG_VALID_SHIFT, regs::FILT_CFG_VALID_MASK),
               d_.filt_cfg_valid_o, (w + "filt_cfg_valid_o").c_str());
-    expect_eq(regs::FILT_CFG, f(regs::FILT_CFG, regs::FILT_CFG_TYPE_SHIFT, regs::FILT_CFG_TYPE_MASK),
+    expect_eq(regs::FILT_CFG,
+              f(regs::FILT_CFG, regs::FILT_CFG_TYPE_SHIFT, regs::FILT_CFG_TYPE_MASK),
               d_.filt_cfg_type_o, (w + "filt_cfg_type_o").c_str());
     expect_eq(regs::FILT_CFG, f(regs::FILT_CFG, regs::FILT_CFG_VID_SHIFT, regs::FILT_CFG_VID_MASK),
               d_.filt_cfg_vid_o, (w + "filt_cfg_vid_o").c_str());
-    expect_eq(regs::FILT_MAC_LO, rw_.at(regs::FILT_MAC_LO), d_.filt_mac_lo_mac_o, (w + "filt_mac_lo_mac_o").c_str());
-    expect_eq(regs::FILT_MAC_HI, rw_.at(regs::FILT_MAC_HI), d_.filt_mac_hi_mac_o, (w + "filt_mac_hi_mac_o").c_str());
+    expect_eq(regs::FILT_MAC_LO, rw_.at(regs::FILT_MAC_LO), d_.filt_mac_lo_mac_o,
+              (w + "filt_mac_lo_mac_o").c_str());
+    expect_eq(regs::FILT_MAC_HI, rw_.at(regs::FILT_MAC_HI), d_.filt_mac_hi_mac_o,
+              (w + "filt_mac_hi_mac_o").c_str());
     expect_eq(regs::FILT_QMASK_LO, rw_.at(regs::FILT_QMASK_LO), d_.filt_qmask_lo_qmask_o,
               (w + "filt_qmask_lo_qmask_o").c_str());
     expect_eq(regs::FILT_QMASK_HI, rw_.at(regs::FILT_QMASK_HI), d_.filt_qmask_hi_qmask_o,
@@ -375,7 +392,8 @@ class CsrTest {
                      uint32_t(get_bit(d_.q_rx_ctrl_bcast_o, q)) << regs::Q_RX_CTRL_BCAST_SHIFT |
                      uint32_t(get_bit(d_.q_rx_ctrl_mcast_o, q)) << regs::Q_RX_CTRL_MCAST_SHIFT |
                      uint32_t(get_bit(d_.q_rx_ctrl_promisc_o, q)) << regs::Q_RX_CTRL_PROMISC_SHIFT |
-                     uint32_t(get_bit(d_.q_rx_ctrl_strip_vlan_o, q)) << regs::Q_RX_CTRL_STRIP_VLAN_SHIFT;
+                     uint32_t(get_bit(d_.q_rx_ctrl_strip_vlan_o, q))
+                         << regs::Q_RX_CTRL_STRIP_VLAN_SHIFT;
       expect_eq(a, v, got, (w + "q_rx_ctrl_*_o[q]").c_str());
     }
   }
@@ -383,10 +401,12 @@ class CsrTest {
   // Random values on the hardware-driven FILT_RD_* inputs (between accesses).
   void set_hw_inputs() {
     uint32_t cfg = uint32_t(rng_.u64());
-    d_.filt_rd_cfg_valid_i = field(cfg, regs::FILT_RD_CFG_VALID_SHIFT, regs::FILT_RD_CFG_VALID_MASK);
+    d_.filt_rd_cfg_valid_i =
+        field(cfg, regs::FILT_RD_CFG_VALID_SHIFT, regs::FILT_RD_CFG_VALID_MASK);
     d_.filt_rd_cfg_type_i = field(cfg, regs::FILT_RD_CFG_TYPE_SHIFT, regs::FILT_RD_CFG_TYPE_MASK);
     d_.filt_rd_cfg_vid_i = field(cfg, regs::FILT_RD_CFG_VID_SHIFT, regs::FILT_RD_CFG_VID_MASK);
-    hw_cfg_ = cfg & (regs::FILT_RD_CFG_VALID_MASK | regs::FILT_RD_CFG_TYPE_MASK | regs::FILT_RD_CFG_VID_MASK);
+    hw_cfg_ = cfg & (regs::FILT_RD_CFG_VALID_MASK | regs::FILT_RD_CFG_TYPE_MASK |
+                     regs::FILT_RD_CFG_VID_MASK);
     hw_mac_lo_ = uint32_t(rng_.u64());
     hw_mac_hi_ = uint32_t(rng_.u64()) & regs::FILT_RD_MAC_HI_MAC_MASK;
     hw_qmask_lo_ = uint32_t(rng_.u64());
@@ -420,7 +440,8 @@ class CsrTest {
     std::vector<uint32_t> h = {regs::ADDR_SPACE_BYTES - 4};
     for (const auto& r : regs::REG_TABLE) {
       for (uint32_t d : {4u, 8u, 0x40u})
-        if (r.offset + d < regs::ADDR_SPACE_BYTES && !lookup(r.offset + d)) h.push_back(r.offset + d);
+        if (r.offset + d < regs::ADDR_SPACE_BYTES && !lookup(r.offset + d))
+          h.push_back(r.offset + d);
       if (r.offset >= 4 && !lookup(r.offset - 4)) h.push_back(r.offset - 4);
       for (unsigned q = count(r); q < r.max_count; ++q) h.push_back(addr_of(r, q));
     }
@@ -443,7 +464,8 @@ class CsrTest {
       read_check(a, "unmapped read");
       write(a, uint32_t(rng_.u64()), 0xF);
     }
-    for (uint32_t a = regs::ADDR_SPACE_BYTES - 4; a < regs::ADDR_SPACE_BYTES; ++a) read_check(a, "unmapped read (top, unaligned)");
+    for (uint32_t a = regs::ADDR_SPACE_BYTES - 4; a < regs::ADDR_SPACE_BYTES; ++a)
+      read_check(a, "unmapped read (top, unaligned)");
     check_counter("after sweep");
     // Read-only writes are ignored and not counted.
     for (const auto& r : regs::REG_TABLE)
@@ -457,7 +479,8 @@ class CsrTest {
       if (r.rw_mask)
         for (unsigned q = 0; q < count(r); ++q) write(addr_of(r, q), uint32_t(rng_.u64()), 0xF);
     write(regs::RESET, regs::RESET_SOFT_MASK, 0x1);
-    if (soft_resets_expected_ != 1) fail(regs::RESET, 1, uint32_t(soft_resets_expected_), "soft reset not modelled");
+    if (soft_resets_expected_ != 1)
+      fail(regs::RESET, 1, uint32_t(soft_resets_expected_), "soft reset not modelled");
     check_all_registers("after soft reset");
     // Writing 0, or 1 with the byte strobe off, does nothing.
     write(regs::RESET, 0, 0xF);
@@ -472,23 +495,28 @@ class CsrTest {
       if (!rw_only || r.rw_mask) return r;
     }
   }
-  uint32_t random_addr(const regs::RegInfo& r) { return addr_of(r, unsigned(rng_.range(0, count(r) - 1))); }
+  uint32_t random_addr(const regs::RegInfo& r) {
+    return addr_of(r, unsigned(rng_.range(0, count(r) - 1)));
+  }
   uint32_t random_strb() { return rng_.chance(0.5) ? 0xF : uint32_t(rng_.range(0, 15)); }
 
   void random_op() {
     unsigned k = unsigned(rng_.range(0, 999));
     if (k < 300) {  // rw write, sometimes unaligned
-      uint32_t a = random_addr(random_reg(true)) | uint32_t(rng_.chance(0.1) ? rng_.range(1, 3) : 0);
+      uint32_t a =
+          random_addr(random_reg(true)) | uint32_t(rng_.chance(0.1) ? rng_.range(1, 3) : 0);
       write(a, uint32_t(rng_.u64()), random_strb());
     } else if (k < 550) {  // any mapped read
-      read_check(random_addr(random_reg(false)) | uint32_t(rng_.chance(0.1) ? rng_.range(1, 3) : 0), "read");
+      read_check(random_addr(random_reg(false)) | uint32_t(rng_.chance(0.1) ? rng_.range(1, 3) : 0),
+                 "read");
     } else if (k < 620) {
       read_check(random_unmapped(), "unmapped read");
     } else if (k < 680) {
       write(random_unmapped(), uint32_t(rng_.u64()), random_strb());
     } else if (k < 720) {  // read-only write: ignored, not counted
       const regs::RegInfo* r;
-      do r = &random_reg(false); while (r->access != regs::Access::RO);
+      do r = &random_reg(false);
+      while (r->access != regs::Access::RO);
       write(random_addr(*r), uint32_t(rng_.u64()), random_strb());
     } else if (k < 760) {
       check_counter("random");
@@ -499,7 +527,8 @@ class CsrTest {
     } else if (k < 950) {  // write and read at the same time (independent rw registers)
       uint32_t wa = rng_.chance(0.2) ? regs::FILT_CMD : random_addr(random_reg(true));
       uint32_t ra;
-      do ra = random_addr(random_reg(true)); while (ra == wa);
+      do ra = random_addr(random_reg(true));
+      while (ra == wa);
       Write w{wa, uint32_t(rng_.u64()), random_strb()};
       last_op_ = "concurrent read";
       uint32_t exp = expect_read(ra);

@@ -245,7 +245,7 @@ TEST_F(Sorter, MinAndMaxFrameBoundaries) {
 }
 
 TEST_F(Sorter, MinFrameFloorAndMaxFrameCeiling) {
-  ports.min_frame = 10;  // hardware never honours less than 18
+  ports.min_frame = 10;      // hardware never honours less than 18
   ports.max_frame = 0xffff;  // nor more than MaxFrameBytes
   apply();
   EXPECT_EQ(rx(untagged(kOther, 17)).drop, Drop::Runt);
