@@ -50,6 +50,7 @@ function(vmq_verilated_test name)
     PREFIX V${name}
     TRACE_FST
     VERILATOR_ARGS -Wall --assert -O3 --x-assign fast --x-initial unique ${gargs}
+                   ${VMQ_EXTRA_VERILATOR_ARGS}
     OPT_FAST -O2)
   if(NOT A_NO_TEST)
     add_test(NAME ${name} COMMAND ${name} ${A_ARGS})

@@ -40,9 +40,10 @@ fi
 
 stage "configure ($build)"
 export CCACHE_DIR=${CCACHE_DIR:-$root/.ccache}
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1 \
-  || { cat "$build.configure.log"; exit 1; }
-echo "log: $build.configure.log"
+mkdir -p "$build"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build/configure.log" 2>&1 \
+  || { cat "$build/configure.log"; exit 1; }
+echo "log: $build/configure.log"
 
 stage "build"
 cmake --build "$build" -j "$(nproc)"

@@ -92,17 +92,17 @@ module vmq_csr
   if (NumQueues < 1 || NumQueues > 64) begin : gen_bad_num_queues
     $fatal(1, "vmq_csr: NumQueues must be 1..64");
   end
-  if (NumFilters < 1 || NumFilters > 65535) begin : gen_bad_num_filters
-    $fatal(1, "vmq_csr: NumFilters must be 1..65535");
+  if (NumFilters < 2 || NumFilters > 4096) begin : gen_bad_num_filters
+    $fatal(1, "vmq_csr: NumFilters must be 2..4096");
   end
-  if (DataW < 8 || DataW > 65535) begin : gen_bad_data_w
-    $fatal(1, "vmq_csr: DataW must be 8..65535");
+  if (DataW < 64 || DataW > 512) begin : gen_bad_data_w
+    $fatal(1, "vmq_csr: DataW must be 64..512");
   end
-  if (AxiDataW < 32 || AxiDataW > 65535) begin : gen_bad_axi_data_w
-    $fatal(1, "vmq_csr: AxiDataW must be 32..65535");
+  if (AxiDataW < 64 || AxiDataW > 512) begin : gen_bad_axi_data_w
+    $fatal(1, "vmq_csr: AxiDataW must be 64..512");
   end
-  if (MaxFrameBytes < 64 || MaxFrameBytes > 65535) begin : gen_bad_max_frame_bytes
-    $fatal(1, "vmq_csr: MaxFrameBytes must be 64..65535");
+  if (MaxFrameBytes < 64 || MaxFrameBytes > 65534) begin : gen_bad_max_frame_bytes
+    $fatal(1, "vmq_csr: MaxFrameBytes must be 64..65534");
   end
   if (PktBufBytes < 1) begin : gen_bad_pkt_buf_bytes
     $fatal(1, "vmq_csr: PktBufBytes must be 1..4294967295");

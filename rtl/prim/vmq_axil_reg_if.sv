@@ -1,3 +1,6 @@
+`resetall
+`default_nettype none
+
 // vmq_axil_reg_if: AXI4-Lite slave (32-bit data) -> one-cycle register bus.
 //
 // AW, W and AR are each held in a one-entry skid register, so AW and W may
@@ -16,8 +19,6 @@
 // Latency: request the cycle after the last of AW/W (or AR) is accepted;
 // BVALID/RVALID the cycle after the request. Throughput: one access per two
 // cycles per direction. Ready signals depend only on flops.
-`resetall
-`default_nettype none
 
 module vmq_axil_reg_if #(
   parameter int unsigned AddrW = 16

@@ -106,8 +106,15 @@ module vmq_l2_sorter #(
   if (NumFilters < 2 || NumFilters > 4096) begin : gen_bad_nf
     $fatal(1, "vmq_l2_sorter: NumFilters must be 2..4096");
   end
-  if (MaxFrameBytes < 64 || MaxFrameBytes > 65535) begin : gen_bad_mfb
-    $fatal(1, "vmq_l2_sorter: MaxFrameBytes must be 64..65535");
+  // The length counter saturates at 65535; keeping max_frame below that makes
+  // a saturated (longer) frame always oversize.
+  if (MaxFrameBytes < 64 || MaxFrameBytes > 65534) begin : gen_bad_mfb
+    $fatal(1, "vmq_l2_sorter: MaxFrameBytes must be 64..65534");
+  end
+  // Decision latency is 3 cycles after tlast: fewer than 4 credits would
+  // throttle back-to-back single-beat frames.
+  if (DecFifoDepth < 4) begin : gen_bad_dfd
+    $fatal(1, "vmq_l2_sorter: DecFifoDepth must be at least 4");
   end
 
   // ---------------------------------------------------------------------------
@@ -117,7 +124,8 @@ module vmq_l2_sorter #(
   logic               credit_ok;
   logic               beat;             // a beat is transferred this cycle
 
-  assign credit_ok  = credits_used_q < CreditW'(DecFifoDepth);
+  // No beat moves during reset: a tlast passed on then would have no decision.
+  assign credit_ok  = credits_used_q < CreditW'(DecFifoDepth) && !rst_i;
   assign s_tready_o = m_tready_i && credit_ok;
   assign m_tvalid_o = s_tvalid_i && credit_ok;
   assign m_tdata_o  = s_tdata_i;
@@ -287,7 +295,10 @@ module vmq_l2_sorter #(
   assign tbl_rd_type_o  = tbl_idx_ok ? tbl_type_q[tbl_idx]  : '0;
   assign tbl_rd_mac_o   = tbl_idx_ok ? tbl_mac_q[tbl_idx]   : '0;
   assign tbl_rd_vid_o   = tbl_idx_ok ? tbl_vid_q[tbl_idx]   : '0;
-  assign tbl_rd_qmask_o = tbl_idx_ok ? tbl_qmask_q[tbl_idx] : '0;
+  // the queue mask still in flight is shown at once, so a read right after a
+  // commit never returns half an entry
+  assign tbl_rd_qmask_o = !tbl_idx_ok ? '0 :
+                          (qm_we_q && qm_idx_q == tbl_idx) ? qm_data_q : tbl_qmask_q[tbl_idx];
 
   // ---------------------------------------------------------------------------
   // Stage H: compare against every entry; sample the configuration

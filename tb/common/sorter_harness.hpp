@@ -157,6 +157,8 @@ class SorterHarnessT {
       bt.keep.assign(P::KeepW, false);
       p.beats.push_back(bt);
     }
+    // tuser counts only on the tlast beat (SPEC §2): put noise on the others
+    for (auto& bt : p.beats) bt.user = rng_.chance(0.2);
     p.beats.back().last = true;
     p.beats.back().user = tuser_err;
     bool kerr = false;
@@ -184,6 +186,9 @@ class SorterHarnessT {
   uint64_t decisions() const { return decisions_; }
   uint64_t beats_in() const { return beats_in_; }
   uint64_t frames_in() const { return frames_in_; }
+  // cycles in which the input waited only for decision credits (the
+  // decision FIFO was full because dec_ready had been held low)
+  uint64_t credit_stalls() const { return credit_stalls_; }
   // cycles from the first accepted beat to the last, inclusive
   uint64_t busy_cycles() const { return beats_in_ ? last_beat_cycle_ - first_beat_cycle_ + 1 : 0; }
   uint64_t drops(model::Drop d) const { return drop_count_[size_t(d)]; }
@@ -206,6 +211,15 @@ class SorterHarnessT {
       d.s_tuser_i = bt.user;
       presenting_ = true;
     }
+    if (!presenting_) {
+      // junk on every stream signal while tvalid is low: nothing may sample it
+      for (unsigned i = 0; i < P::KeepW; ++i) {
+        set_byte(d.s_tdata_i, i, uint8_t(rng_.u64()));
+        set_bit(d.s_tkeep_i, i, rng_.chance(0.5));
+      }
+      d.s_tlast_i = rng_.chance(0.5);
+      d.s_tuser_i = rng_.chance(0.5);
+    }
     d.s_tvalid_i = presenting_;
     d.m_tready_i = !rng_.chance(knobs_.m_stall);
     d.dec_ready_i = !rng_.chance(knobs_.d_stall);
@@ -216,6 +230,7 @@ class SorterHarnessT {
 
     // the pass-through must mirror the input exactly
     const bool beat = presenting_ && d.s_tready_o;
+    if (presenting_ && d.m_tready_i && !d.s_tready_o) ++credit_stalls_;
     if (beat) {
       if (!d.m_tvalid_o || !d.m_tready_i)
         fail("s_tready high without a transfer on m_* (beat of frame " +
@@ -232,9 +247,44 @@ class SorterHarnessT {
     } else if (d.m_tvalid_o && d.m_tready_i) {
       fail("transfer on m_* without one on s_*");
     }
+    // handshake rules on the outputs: held until taken, unchanged meanwhile
+    const model::RxDecision dec_now = read_decision();
+    if (dec_stalled_ && (!d.dec_valid_o || !(dec_now == dec_prev_)))
+      fail("dec_* changed or dropped dec_valid while dec_ready was low");
+    if (m_stalled_ && !d.m_tvalid_o) fail("m_tvalid dropped while m_tready was low");
+    dec_stalled_ = d.dec_valid_o && !d.dec_ready_i;
+    dec_prev_ = dec_now;
+    m_stalled_ = d.m_tvalid_o && !d.m_tready_i;
     if (d.dec_valid_o && d.dec_ready_i) on_decision();
 
     clk_.edge();
+  }
+
+  // Hold reset for `cycles` with a tlast beat offered all the while: no beat
+  // may pass and no decision may come out (a tlast let through during reset
+  // would leave the packet buffer with a frame that has no decision).
+  void reset_with_traffic(unsigned cycles) {
+    if (!sent_.empty() || !tx_.empty()) fail("reset_with_traffic() needs an idle harness");
+    Dut& d = dut();
+    d.rst_i = 1;
+    for (unsigned i = 0; i < cycles; ++i) {
+      for (unsigned b = 0; b < P::KeepW; ++b) set_byte(d.s_tdata_i, b, uint8_t(rng_.u64()));
+      for (unsigned b = 0; b < P::KeepW; ++b) set_bit(d.s_tkeep_i, b, true);
+      d.s_tvalid_i = 1;
+      d.s_tlast_i = 1;
+      d.m_tready_i = 1;
+      d.dec_ready_i = 1;
+      clk_.settle();
+      if (d.s_tready_o || d.m_tvalid_o) fail("a beat was accepted during reset");
+      if (d.dec_valid_o && i > 0) fail("a decision came out during reset");
+      clk_.edge();
+    }
+    d.rst_i = 0;
+    d.s_tvalid_i = 0;
+    presenting_ = false;
+    // reset cleared the filter table; the cfg_* ports are still ours
+    for (auto& f : cfg_.filters) f = model::Filter{};
+    versions_.push_back({cycle(), cfg_});
   }
 
   // Run until every queued frame has its decision (and config is applied).
@@ -349,6 +399,19 @@ class SorterHarnessT {
     }
   }
 
+  model::RxDecision read_decision() {
+    Dut& d = dut();
+    model::RxDecision got;
+    got.qmask = uint64_t(d.dec_qmask_o);
+    got.drop = model::Drop(d.dec_drop_o);
+    got.len = d.dec_len_o;
+    got.tagged = d.dec_tagged_o;
+    got.tci = d.dec_tci_o;
+    got.bcast = d.dec_bcast_o;
+    got.mcast = d.dec_mcast_o;
+    return got;
+  }
+
   const model::RxConfig& config_at(uint64_t c) const {
     const Version* v = &versions_.front();
     for (const auto& x : versions_) {
@@ -361,19 +424,11 @@ class SorterHarnessT {
   }
 
   void on_decision() {
-    Dut& d = dut();
     if (sent_.empty() || sent_.front().last_cycle == 0 || sent_.front().last_cycle >= cycle())
       fail("decision before the frame's tlast (or with no frame outstanding)");
     Sent s = std::move(sent_.front());
     sent_.pop_front();
-    model::RxDecision got;
-    got.qmask = uint64_t(d.dec_qmask_o);
-    got.drop = model::Drop(d.dec_drop_o);
-    got.len = d.dec_len_o;
-    got.tagged = d.dec_tagged_o;
-    got.tci = d.dec_tci_o;
-    got.bcast = d.dec_bcast_o;
-    got.mcast = d.dec_mcast_o;
+    const model::RxDecision got = read_decision();
     const model::RxConfig& c = config_at(s.hdr_cycle + 1);
     model::RxDecision want = model::classify(c, s.frame);
     if (s.keep_err) {
@@ -382,7 +437,8 @@ class SorterHarnessT {
       want.len = uint16_t(std::min<uint32_t>(n, 65535));
     }
     bool ok = got.drop == want.drop && got.qmask == want.qmask && got.len == want.len;
-    if (ok && want.drop == model::Drop::None)
+    // header fields are defined once the 16-byte header is there (SPEC §3)
+    if (ok && s.frame.data.size() >= 16)
       ok = got.tagged == want.tagged && got.tci == want.tci && got.bcast == want.bcast &&
            got.mcast == want.mcast;
     if (!ok) {
@@ -424,6 +480,9 @@ class SorterHarnessT {
   uint64_t first_beat_cycle_ = 0, last_beat_cycle_ = 0;
   uint64_t drop_count_[8] = {};
   model::RxDecision last_dut_;
+  model::RxDecision dec_prev_;
+  bool dec_stalled_ = false, m_stalled_ = false;
+  uint64_t credit_stalls_ = 0;
 };
 
 using SorterHarness = SorterHarnessT<VMQ_MODEL>;

@@ -130,7 +130,10 @@ template <class M>
 class Clocked {
  public:
   Clocked(const Args& args, const char* name) : ctx_(std::make_unique<VerilatedContext>()) {
-    ctx_->randReset(0);
+    // Random power-up values in every register and memory (seeded by the
+    // test's seed): the design must not depend on anything but its reset.
+    ctx_->randReset(2);
+    ctx_->randSeed(int(args.seed % 2147483647));
     ctx_->traceEverOn(!args.trace.empty());
     m_ = std::make_unique<M>(ctx_.get(), name);
     if (!args.trace.empty()) {

@@ -260,6 +260,17 @@ TEST_F(Sorter, LengthSaturatesOnEndlessFrame) {
   EXPECT_EQ(d.len, 65535);
 }
 
+// --- reset ------------------------------------------------------------------
+
+TEST_F(Sorter, NoBeatPassesDuringReset) {
+  filter(FilterType::Mac, kMac1, 0, Q(1));
+  EXPECT_EQ(rx(untagged(kMac1)).qmask, Q(1));
+  h.reset_with_traffic(5);                     // fails inside if a beat or a decision slips through
+  EXPECT_EQ(rx(untagged(kMac1)).qmask, Q(0));  // the table was cleared
+  filter(FilterType::Mac, kMac1, 0, Q(2));
+  EXPECT_EQ(rx(untagged(kMac1)).qmask, Q(2));
+}
+
 // --- table read-back -------------------------------------------------------
 
 TEST_F(Sorter, TableReadBack) {

@@ -31,8 +31,10 @@ int main(int argc, char** argv) {
 
     uint64_t sent = 0;
     while (sent < frames) {
-      // keep a few frames queued so that the source can run back to back
-      while (h.frames_pending() < 8 && sent < frames) {
+      // keep frames queued so that the source can run back to back, and more
+      // than DecFifoDepth (8) so that a slow decision consumer exhausts the
+      // credits
+      while (h.frames_pending() < 32 && sent < frames) {
         auto f = stim.frame(r);
         h.send(f.bytes, f.tuser, f.keep_fault);
         ++sent;
@@ -40,10 +42,11 @@ int main(int argc, char** argv) {
       // configuration changes while traffic runs
       if (r.chance(0.01)) h.set_ports(stim.ports(r, h.config()));
       if (r.chance(0.03)) h.write_filter(unsigned(r.range(0, P::NumFilters + 1)), stim.filter(r));
-      // phases with and without stalls, to cover full-rate and starved pipelines
+      // phases: calm (full rate), the default mix, a slow decision consumer
+      // (fills the decision FIFO: the credit path), a slow data consumer
       if (r.chance(0.0005)) {
-        const bool calm = r.chance(0.5);
-        h.knobs() = calm ? SorterKnobs{0, 0, 0} : knobs;
+        const SorterKnobs profiles[] = {{0, 0, 0}, knobs, {0, 0, 0.97}, {0.1, 0.9, 0.1}};
+        h.knobs() = profiles[r.range(0, 3)];
       }
       h.step();
     }
@@ -54,6 +57,11 @@ int main(int argc, char** argv) {
         VMQ_TEST_NAME, h.decisions(), h.beats_in(), h.cycle(), h.drops(model::Drop::Err),
         h.drops(model::Drop::Runt), h.drops(model::Drop::Oversize), h.drops(model::Drop::Unmatched),
         h.drops(model::Drop::None));
+    fmt::print("{}: {} cycles stalled on decision credits\n", VMQ_TEST_NAME, h.credit_stalls());
+    if (h.credit_stalls() == 0) {
+      fmt::print("FAIL: the decision FIFO never filled - back-pressure path not exercised\n");
+      return 1;
+    }
     // The run must have exercised every admission outcome.
     for (auto d : {model::Drop::None, model::Drop::Err, model::Drop::Runt, model::Drop::Oversize,
                    model::Drop::Unmatched}) {
