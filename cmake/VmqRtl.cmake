@@ -14,3 +14,8 @@ set(VMQ_RTL_SORTER
   ${VMQ_RTL_PKG}
   ${_r}/prim/vmq_sync_fifo.sv
   ${_r}/rx/vmq_l2_sorter.sv)
+
+set(VMQ_RTL_PKTBUF
+  ${VMQ_RTL_PKG}
+  ${_r}/prim/vmq_sync_fifo.sv
+  ${_r}/rx/vmq_rx_pktbuf.sv)
