@@ -62,6 +62,19 @@ BLOCKS = {
         stim="stim_sync_fifo.cpp",
         cycles=200000,
     ),
+    # Small buffers: generic synthesis maps the data RAM to flops.
+    "vmq_rx_pktbuf": dict(
+        top="vmq_rx_pktbuf",
+        rtl=["rtl/pkg/vmq_reg_pkg.sv", "rtl/pkg/vmq_pkg.sv", "rtl/prim/vmq_sync_fifo.sv",
+             "rtl/rx/vmq_rx_pktbuf.sv"],
+        params={
+            # one set keeps the default run short (~40 k cells build slowly);
+            # DataW 128 with PktBufBytes 2048 also matched (200 k cycles)
+            "w64_b1k": dict(DataW=64, NumQueues=8, PktBufBytes=1024, MaxFrameBytes=256, FrameSlots=8),
+        },
+        stim="stim_rx_pktbuf.cpp",
+        cycles=200000,
+    ),
 }
 
 
