@@ -19,3 +19,11 @@ set(VMQ_RTL_PKTBUF
   ${VMQ_RTL_PKG}
   ${_r}/prim/vmq_sync_fifo.sv
   ${_r}/rx/vmq_rx_pktbuf.sv)
+
+set(VMQ_RTL_RX_FRONT
+  ${VMQ_RTL_PKG}
+  ${_r}/prim/vmq_sync_fifo.sv
+  ${_r}/prim/vmq_counters.sv
+  ${_r}/rx/vmq_l2_sorter.sv
+  ${_r}/rx/vmq_rx_pktbuf.sv
+  ${_r}/rx/vmq_rx_front.sv)

@@ -80,6 +80,18 @@ module vmq_csr
   input  logic [31:0]          filt_rd_qmask_lo_qmask_i,
   // FILT_RD_QMASK_HI
   input  logic [31:0]          filt_rd_qmask_hi_qmask_i,
+  // RX_FRAMES_LO
+  input  logic [63:0]          rx_frames_i,
+  // RX_ERR_DROPS_LO
+  input  logic [63:0]          rx_err_drops_i,
+  // RX_RUNT_DROPS_LO
+  input  logic [63:0]          rx_runt_drops_i,
+  // RX_OVERSIZE_DROPS_LO
+  input  logic [63:0]          rx_oversize_drops_i,
+  // RX_UNMATCHED_DROPS_LO
+  input  logic [63:0]          rx_unmatched_drops_i,
+  // RX_BUFFER_DROPS_LO
+  input  logic [63:0]          rx_buffer_drops_i,
   // Q_RX_CTRL
   output logic [NumQueues-1:0] q_rx_ctrl_enable_o,
   output logic [NumQueues-1:0] q_rx_ctrl_bcast_o,
@@ -195,6 +207,18 @@ module vmq_csr
   logic hit_filt_rd_mac_hi;
   logic hit_filt_rd_qmask_lo;
   logic hit_filt_rd_qmask_hi;
+  logic hit_rx_frames_lo;
+  logic hit_rx_frames_hi;
+  logic hit_rx_err_drops_lo;
+  logic hit_rx_err_drops_hi;
+  logic hit_rx_runt_drops_lo;
+  logic hit_rx_runt_drops_hi;
+  logic hit_rx_oversize_drops_lo;
+  logic hit_rx_oversize_drops_hi;
+  logic hit_rx_unmatched_drops_lo;
+  logic hit_rx_unmatched_drops_hi;
+  logic hit_rx_buffer_drops_lo;
+  logic hit_rx_buffer_drops_hi;
   assign hit_id_magic = (word_addr == REG_ID_MAGIC);
   assign hit_id_version = (word_addr == REG_ID_VERSION);
   assign hit_id_num_queues = (word_addr == REG_ID_NUM_QUEUES);
@@ -223,6 +247,18 @@ module vmq_csr
   assign hit_filt_rd_mac_hi = (word_addr == REG_FILT_RD_MAC_HI);
   assign hit_filt_rd_qmask_lo = (word_addr == REG_FILT_RD_QMASK_LO);
   assign hit_filt_rd_qmask_hi = (word_addr == REG_FILT_RD_QMASK_HI);
+  assign hit_rx_frames_lo = (word_addr == REG_RX_FRAMES_LO);
+  assign hit_rx_frames_hi = (word_addr == REG_RX_FRAMES_HI);
+  assign hit_rx_err_drops_lo = (word_addr == REG_RX_ERR_DROPS_LO);
+  assign hit_rx_err_drops_hi = (word_addr == REG_RX_ERR_DROPS_HI);
+  assign hit_rx_runt_drops_lo = (word_addr == REG_RX_RUNT_DROPS_LO);
+  assign hit_rx_runt_drops_hi = (word_addr == REG_RX_RUNT_DROPS_HI);
+  assign hit_rx_oversize_drops_lo = (word_addr == REG_RX_OVERSIZE_DROPS_LO);
+  assign hit_rx_oversize_drops_hi = (word_addr == REG_RX_OVERSIZE_DROPS_HI);
+  assign hit_rx_unmatched_drops_lo = (word_addr == REG_RX_UNMATCHED_DROPS_LO);
+  assign hit_rx_unmatched_drops_hi = (word_addr == REG_RX_UNMATCHED_DROPS_HI);
+  assign hit_rx_buffer_drops_lo = (word_addr == REG_RX_BUFFER_DROPS_LO);
+  assign hit_rx_buffer_drops_hi = (word_addr == REG_RX_BUFFER_DROPS_HI);
 
   logic mapped;
   assign mapped = hit_id_magic | hit_id_version | hit_id_num_queues | hit_id_num_filters |
@@ -232,7 +268,12 @@ module vmq_csr
                   hit_csr_unmapped_hi | hit_filt_idx | hit_filt_cfg | hit_filt_mac_lo |
                   hit_filt_mac_hi | hit_filt_qmask_lo | hit_filt_qmask_hi | hit_filt_cmd |
                   hit_filt_rd_cfg | hit_filt_rd_mac_lo | hit_filt_rd_mac_hi |
-                  hit_filt_rd_qmask_lo | hit_filt_rd_qmask_hi | |hit_q_rx_ctrl;
+                  hit_filt_rd_qmask_lo | hit_filt_rd_qmask_hi | hit_rx_frames_lo |
+                  hit_rx_frames_hi | hit_rx_err_drops_lo | hit_rx_err_drops_hi |
+                  hit_rx_runt_drops_lo | hit_rx_runt_drops_hi | hit_rx_oversize_drops_lo |
+                  hit_rx_oversize_drops_hi | hit_rx_unmatched_drops_lo |
+                  hit_rx_unmatched_drops_hi | hit_rx_buffer_drops_lo |
+                  hit_rx_buffer_drops_hi | |hit_q_rx_ctrl;
 
   // ---------------------------------------------------------------- soft reset
   logic soft_reset_req;
@@ -557,6 +598,90 @@ module vmq_csr
     end
   end
 
+  logic [31:0] rx_buffer_drops_hi_q, rx_buffer_drops_hi_d;
+  always_comb begin
+    rx_buffer_drops_hi_d = rx_buffer_drops_hi_q;
+    if (rd && hit_rx_buffer_drops_lo) rx_buffer_drops_hi_d = rx_buffer_drops_i[63:32];
+    if (soft_reset_req) rx_buffer_drops_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_buffer_drops_hi_q <= '0;
+    end else begin
+      rx_buffer_drops_hi_q <= rx_buffer_drops_hi_d;
+    end
+  end
+
+  logic [31:0] rx_err_drops_hi_q, rx_err_drops_hi_d;
+  always_comb begin
+    rx_err_drops_hi_d = rx_err_drops_hi_q;
+    if (rd && hit_rx_err_drops_lo) rx_err_drops_hi_d = rx_err_drops_i[63:32];
+    if (soft_reset_req) rx_err_drops_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_err_drops_hi_q <= '0;
+    end else begin
+      rx_err_drops_hi_q <= rx_err_drops_hi_d;
+    end
+  end
+
+  logic [31:0] rx_frames_hi_q, rx_frames_hi_d;
+  always_comb begin
+    rx_frames_hi_d = rx_frames_hi_q;
+    if (rd && hit_rx_frames_lo) rx_frames_hi_d = rx_frames_i[63:32];
+    if (soft_reset_req) rx_frames_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_frames_hi_q <= '0;
+    end else begin
+      rx_frames_hi_q <= rx_frames_hi_d;
+    end
+  end
+
+  logic [31:0] rx_oversize_drops_hi_q, rx_oversize_drops_hi_d;
+  always_comb begin
+    rx_oversize_drops_hi_d = rx_oversize_drops_hi_q;
+    if (rd && hit_rx_oversize_drops_lo) rx_oversize_drops_hi_d = rx_oversize_drops_i[63:32];
+    if (soft_reset_req) rx_oversize_drops_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_oversize_drops_hi_q <= '0;
+    end else begin
+      rx_oversize_drops_hi_q <= rx_oversize_drops_hi_d;
+    end
+  end
+
+  logic [31:0] rx_runt_drops_hi_q, rx_runt_drops_hi_d;
+  always_comb begin
+    rx_runt_drops_hi_d = rx_runt_drops_hi_q;
+    if (rd && hit_rx_runt_drops_lo) rx_runt_drops_hi_d = rx_runt_drops_i[63:32];
+    if (soft_reset_req) rx_runt_drops_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_runt_drops_hi_q <= '0;
+    end else begin
+      rx_runt_drops_hi_q <= rx_runt_drops_hi_d;
+    end
+  end
+
+  logic [31:0] rx_unmatched_drops_hi_q, rx_unmatched_drops_hi_d;
+  always_comb begin
+    rx_unmatched_drops_hi_d = rx_unmatched_drops_hi_q;
+    if (rd && hit_rx_unmatched_drops_lo) rx_unmatched_drops_hi_d = rx_unmatched_drops_i[63:32];
+    if (soft_reset_req) rx_unmatched_drops_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rx_unmatched_drops_hi_q <= '0;
+    end else begin
+      rx_unmatched_drops_hi_q <= rx_unmatched_drops_hi_d;
+    end
+  end
+
   // ---------------------------------------------------------------- read mux
   // Hits are one-hot, so the mux is an AND-OR; unmapped reads return UNMAPPED_READ.
   logic [31:0] rdata;
@@ -590,6 +715,18 @@ module vmq_csr
     if (hit_filt_rd_mac_hi) rdata = rdata | {16'b0, filt_rd_mac_hi_mac_i};
     if (hit_filt_rd_qmask_lo) rdata = rdata | filt_rd_qmask_lo_qmask_i;
     if (hit_filt_rd_qmask_hi) rdata = rdata | filt_rd_qmask_hi_qmask_i;
+    if (hit_rx_frames_lo) rdata = rdata | rx_frames_i[31:0];
+    if (hit_rx_frames_hi) rdata = rdata | rx_frames_hi_q;
+    if (hit_rx_err_drops_lo) rdata = rdata | rx_err_drops_i[31:0];
+    if (hit_rx_err_drops_hi) rdata = rdata | rx_err_drops_hi_q;
+    if (hit_rx_runt_drops_lo) rdata = rdata | rx_runt_drops_i[31:0];
+    if (hit_rx_runt_drops_hi) rdata = rdata | rx_runt_drops_hi_q;
+    if (hit_rx_oversize_drops_lo) rdata = rdata | rx_oversize_drops_i[31:0];
+    if (hit_rx_oversize_drops_hi) rdata = rdata | rx_oversize_drops_hi_q;
+    if (hit_rx_unmatched_drops_lo) rdata = rdata | rx_unmatched_drops_i[31:0];
+    if (hit_rx_unmatched_drops_hi) rdata = rdata | rx_unmatched_drops_hi_q;
+    if (hit_rx_buffer_drops_lo) rdata = rdata | rx_buffer_drops_i[31:0];
+    if (hit_rx_buffer_drops_hi) rdata = rdata | rx_buffer_drops_hi_q;
     for (int unsigned q = 0; q < NumQueues; q++) begin
       if (hit_q_rx_ctrl[q]) rdata = rdata | {27'b0, q_rx_ctrl_strip_vlan_q[q], q_rx_ctrl_promisc_q[q], q_rx_ctrl_mcast_q[q], q_rx_ctrl_bcast_q[q], q_rx_ctrl_enable_q[q]};
     end

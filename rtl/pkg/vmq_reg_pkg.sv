@@ -241,6 +241,90 @@ package vmq_reg_pkg;
   localparam int unsigned FILT_RD_QMASK_HI_QMASK_WIDTH = 32;
   localparam logic [31:0] FILT_RD_QMASK_HI_QMASK_MASK = 32'hFFFFFFFF;
 
+  // RX_FRAMES_LO (ro): rx_frames (SPEC 6): every frame that arrives on the MAC receive stream, dropped or not (SPEC 3, Admission).
+  localparam logic [15:0] REG_RX_FRAMES_LO = 16'h0200;
+  localparam logic [31:0] RX_FRAMES_LO_RESET = 32'h00000000;
+  localparam int unsigned RX_FRAMES_LO_VALUE_LSB = 0;
+  localparam int unsigned RX_FRAMES_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_FRAMES_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_FRAMES_HI (ro): rx_frames (SPEC 6): every frame that arrives on the MAC receive stream, dropped or not (SPEC 3, Admission).
+  localparam logic [15:0] REG_RX_FRAMES_HI = 16'h0204;
+  localparam logic [31:0] RX_FRAMES_HI_RESET = 32'h00000000;
+  localparam int unsigned RX_FRAMES_HI_VALUE_LSB = 0;
+  localparam int unsigned RX_FRAMES_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_FRAMES_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_ERR_DROPS_LO (ro): rx_err_drops (SPEC 6): frames dropped for tuser[0] on the tlast beat or a tkeep error (SPEC 3 admission reason 1).
+  localparam logic [15:0] REG_RX_ERR_DROPS_LO = 16'h0208;
+  localparam logic [31:0] RX_ERR_DROPS_LO_RESET = 32'h00000000;
+  localparam int unsigned RX_ERR_DROPS_LO_VALUE_LSB = 0;
+  localparam int unsigned RX_ERR_DROPS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_ERR_DROPS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_ERR_DROPS_HI (ro): rx_err_drops (SPEC 6): frames dropped for tuser[0] on the tlast beat or a tkeep error (SPEC 3 admission reason 1).
+  localparam logic [15:0] REG_RX_ERR_DROPS_HI = 16'h020C;
+  localparam logic [31:0] RX_ERR_DROPS_HI_RESET = 32'h00000000;
+  localparam int unsigned RX_ERR_DROPS_HI_VALUE_LSB = 0;
+  localparam int unsigned RX_ERR_DROPS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_ERR_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_RUNT_DROPS_LO (ro): rx_runt_drops (SPEC 6): frames dropped as shorter than RX_MIN_FRAME (SPEC 3 admission reason 2).
+  localparam logic [15:0] REG_RX_RUNT_DROPS_LO = 16'h0210;
+  localparam logic [31:0] RX_RUNT_DROPS_LO_RESET = 32'h00000000;
+  localparam int unsigned RX_RUNT_DROPS_LO_VALUE_LSB = 0;
+  localparam int unsigned RX_RUNT_DROPS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_RUNT_DROPS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_RUNT_DROPS_HI (ro): rx_runt_drops (SPEC 6): frames dropped as shorter than RX_MIN_FRAME (SPEC 3 admission reason 2).
+  localparam logic [15:0] REG_RX_RUNT_DROPS_HI = 16'h0214;
+  localparam logic [31:0] RX_RUNT_DROPS_HI_RESET = 32'h00000000;
+  localparam int unsigned RX_RUNT_DROPS_HI_VALUE_LSB = 0;
+  localparam int unsigned RX_RUNT_DROPS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_RUNT_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_OVERSIZE_DROPS_LO (ro): rx_oversize_drops (SPEC 6): frames dropped as longer than RX_MAX_FRAME (SPEC 3 admission reason 3).
+  localparam logic [15:0] REG_RX_OVERSIZE_DROPS_LO = 16'h0218;
+  localparam logic [31:0] RX_OVERSIZE_DROPS_LO_RESET = 32'h00000000;
+  localparam int unsigned RX_OVERSIZE_DROPS_LO_VALUE_LSB = 0;
+  localparam int unsigned RX_OVERSIZE_DROPS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_OVERSIZE_DROPS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_OVERSIZE_DROPS_HI (ro): rx_oversize_drops (SPEC 6): frames dropped as longer than RX_MAX_FRAME (SPEC 3 admission reason 3).
+  localparam logic [15:0] REG_RX_OVERSIZE_DROPS_HI = 16'h021C;
+  localparam logic [31:0] RX_OVERSIZE_DROPS_HI_RESET = 32'h00000000;
+  localparam int unsigned RX_OVERSIZE_DROPS_HI_VALUE_LSB = 0;
+  localparam int unsigned RX_OVERSIZE_DROPS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_OVERSIZE_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_UNMATCHED_DROPS_LO (ro): rx_unmatched_drops (SPEC 6): frames dropped because classification gave no queue (SPEC 3 admission reason 4, step 5).
+  localparam logic [15:0] REG_RX_UNMATCHED_DROPS_LO = 16'h0220;
+  localparam logic [31:0] RX_UNMATCHED_DROPS_LO_RESET = 32'h00000000;
+  localparam int unsigned RX_UNMATCHED_DROPS_LO_VALUE_LSB = 0;
+  localparam int unsigned RX_UNMATCHED_DROPS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_UNMATCHED_DROPS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_UNMATCHED_DROPS_HI (ro): rx_unmatched_drops (SPEC 6): frames dropped because classification gave no queue (SPEC 3 admission reason 4, step 5).
+  localparam logic [15:0] REG_RX_UNMATCHED_DROPS_HI = 16'h0224;
+  localparam logic [31:0] RX_UNMATCHED_DROPS_HI_RESET = 32'h00000000;
+  localparam int unsigned RX_UNMATCHED_DROPS_HI_VALUE_LSB = 0;
+  localparam int unsigned RX_UNMATCHED_DROPS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_UNMATCHED_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_BUFFER_DROPS_LO (ro): rx_buffer_drops (SPEC 6): frames dropped for lack of room in the RX packet buffer (SPEC 3 admission reason 5).
+  localparam logic [15:0] REG_RX_BUFFER_DROPS_LO = 16'h0228;
+  localparam logic [31:0] RX_BUFFER_DROPS_LO_RESET = 32'h00000000;
+  localparam int unsigned RX_BUFFER_DROPS_LO_VALUE_LSB = 0;
+  localparam int unsigned RX_BUFFER_DROPS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_BUFFER_DROPS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // RX_BUFFER_DROPS_HI (ro): rx_buffer_drops (SPEC 6): frames dropped for lack of room in the RX packet buffer (SPEC 3 admission reason 5).
+  localparam logic [15:0] REG_RX_BUFFER_DROPS_HI = 16'h022C;
+  localparam logic [31:0] RX_BUFFER_DROPS_HI_RESET = 32'h00000000;
+  localparam int unsigned RX_BUFFER_DROPS_HI_VALUE_LSB = 0;
+  localparam int unsigned RX_BUFFER_DROPS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] RX_BUFFER_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
   // Q_RX_CTRL (rw): Receive control of queue q.
   localparam logic [15:0] REG_Q_RX_CTRL = 16'h1000;
   localparam logic [15:0] Q_RX_CTRL_STRIDE = 16'h0040;

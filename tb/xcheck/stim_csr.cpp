@@ -53,7 +53,8 @@ class CsrStim : public Stimulus {
       for (uint32_t s : scalar_)
         if (s == a) return true;
       for (const auto* r : arrays_)
-        if (a >= r->offset && (a - r->offset) % r->stride == 0 && (a - r->offset) / r->stride < r->max_count)
+        if (a >= r->offset && (a - r->offset) % r->stride == 0 &&
+            (a - r->offset) / r->stride < r->max_count)
           return true;
       return false;
     };
@@ -134,6 +135,16 @@ class CsrStim : public Stimulus {
       t_->filt_rd_qmask_lo_qmask_i = uint32_t(rng_.next());
       t_->filt_rd_qmask_hi_qmask_i = uint32_t(rng_.next());
     }
+    // Counter values from the statistics blocks: random 64-bit values, so
+    // the LO/HI read path and the HI latch are exercised on every bit.
+    if (rng_.chance(30)) {
+      t_->rx_frames_i = rng_.next();
+      t_->rx_err_drops_i = rng_.next();
+      t_->rx_runt_drops_i = rng_.next();
+      t_->rx_oversize_drops_i = rng_.next();
+      t_->rx_unmatched_drops_i = rng_.next();
+      t_->rx_buffer_drops_i = rng_.next();
+    }
   }
 
   void sample(uint64_t) override {
@@ -177,7 +188,7 @@ class CsrStim : public Stimulus {
     } else if (r < 70) {  // array entry: mostly below NumQueues, some just past, some far past
       const auto* ar = arrays_[rng_.below(arrays_.size())];
       const uint64_t k = rng_.below(10);
-      const uint32_t i = k < 7 ? uint32_t(rng_.below(kQueues))
+      const uint32_t i = k < 7   ? uint32_t(rng_.below(kQueues))
                          : k < 9 ? kQueues + uint32_t(rng_.below(3))
                                  : uint32_t(rng_.below(ar->max_count + 4));
       a = ar->offset + i * ar->stride;

@@ -242,6 +242,90 @@ inline constexpr uint32_t FILT_RD_QMASK_HI_QMASK_SHIFT = 0u;
 inline constexpr uint32_t FILT_RD_QMASK_HI_QMASK_WIDTH = 32u;
 inline constexpr uint32_t FILT_RD_QMASK_HI_QMASK_MASK = 0xFFFFFFFFu;
 
+// RX_FRAMES_LO (ro): rx_frames (SPEC 6): every frame that arrives on the MAC receive stream, dropped or not (SPEC 3, Admission).
+inline constexpr uint32_t RX_FRAMES_LO = 0x0200u;
+inline constexpr uint32_t RX_FRAMES_LO_RESET = 0x00000000u;
+inline constexpr uint32_t RX_FRAMES_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_FRAMES_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_FRAMES_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_FRAMES_HI (ro): rx_frames (SPEC 6): every frame that arrives on the MAC receive stream, dropped or not (SPEC 3, Admission).
+inline constexpr uint32_t RX_FRAMES_HI = 0x0204u;
+inline constexpr uint32_t RX_FRAMES_HI_RESET = 0x00000000u;
+inline constexpr uint32_t RX_FRAMES_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_FRAMES_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_FRAMES_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_ERR_DROPS_LO (ro): rx_err_drops (SPEC 6): frames dropped for tuser[0] on the tlast beat or a tkeep error (SPEC 3 admission reason 1).
+inline constexpr uint32_t RX_ERR_DROPS_LO = 0x0208u;
+inline constexpr uint32_t RX_ERR_DROPS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t RX_ERR_DROPS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_ERR_DROPS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_ERR_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_ERR_DROPS_HI (ro): rx_err_drops (SPEC 6): frames dropped for tuser[0] on the tlast beat or a tkeep error (SPEC 3 admission reason 1).
+inline constexpr uint32_t RX_ERR_DROPS_HI = 0x020Cu;
+inline constexpr uint32_t RX_ERR_DROPS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t RX_ERR_DROPS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_ERR_DROPS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_ERR_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_RUNT_DROPS_LO (ro): rx_runt_drops (SPEC 6): frames dropped as shorter than RX_MIN_FRAME (SPEC 3 admission reason 2).
+inline constexpr uint32_t RX_RUNT_DROPS_LO = 0x0210u;
+inline constexpr uint32_t RX_RUNT_DROPS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t RX_RUNT_DROPS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_RUNT_DROPS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_RUNT_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_RUNT_DROPS_HI (ro): rx_runt_drops (SPEC 6): frames dropped as shorter than RX_MIN_FRAME (SPEC 3 admission reason 2).
+inline constexpr uint32_t RX_RUNT_DROPS_HI = 0x0214u;
+inline constexpr uint32_t RX_RUNT_DROPS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t RX_RUNT_DROPS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_RUNT_DROPS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_RUNT_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_OVERSIZE_DROPS_LO (ro): rx_oversize_drops (SPEC 6): frames dropped as longer than RX_MAX_FRAME (SPEC 3 admission reason 3).
+inline constexpr uint32_t RX_OVERSIZE_DROPS_LO = 0x0218u;
+inline constexpr uint32_t RX_OVERSIZE_DROPS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t RX_OVERSIZE_DROPS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_OVERSIZE_DROPS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_OVERSIZE_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_OVERSIZE_DROPS_HI (ro): rx_oversize_drops (SPEC 6): frames dropped as longer than RX_MAX_FRAME (SPEC 3 admission reason 3).
+inline constexpr uint32_t RX_OVERSIZE_DROPS_HI = 0x021Cu;
+inline constexpr uint32_t RX_OVERSIZE_DROPS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t RX_OVERSIZE_DROPS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_OVERSIZE_DROPS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_OVERSIZE_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_UNMATCHED_DROPS_LO (ro): rx_unmatched_drops (SPEC 6): frames dropped because classification gave no queue (SPEC 3 admission reason 4, step 5).
+inline constexpr uint32_t RX_UNMATCHED_DROPS_LO = 0x0220u;
+inline constexpr uint32_t RX_UNMATCHED_DROPS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t RX_UNMATCHED_DROPS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_UNMATCHED_DROPS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_UNMATCHED_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_UNMATCHED_DROPS_HI (ro): rx_unmatched_drops (SPEC 6): frames dropped because classification gave no queue (SPEC 3 admission reason 4, step 5).
+inline constexpr uint32_t RX_UNMATCHED_DROPS_HI = 0x0224u;
+inline constexpr uint32_t RX_UNMATCHED_DROPS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t RX_UNMATCHED_DROPS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_UNMATCHED_DROPS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_UNMATCHED_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_BUFFER_DROPS_LO (ro): rx_buffer_drops (SPEC 6): frames dropped for lack of room in the RX packet buffer (SPEC 3 admission reason 5).
+inline constexpr uint32_t RX_BUFFER_DROPS_LO = 0x0228u;
+inline constexpr uint32_t RX_BUFFER_DROPS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t RX_BUFFER_DROPS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_BUFFER_DROPS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_BUFFER_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// RX_BUFFER_DROPS_HI (ro): rx_buffer_drops (SPEC 6): frames dropped for lack of room in the RX packet buffer (SPEC 3 admission reason 5).
+inline constexpr uint32_t RX_BUFFER_DROPS_HI = 0x022Cu;
+inline constexpr uint32_t RX_BUFFER_DROPS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
 // Q_RX_CTRL (rw): Receive control of queue q.
 inline constexpr uint32_t Q_RX_CTRL_BASE = 0x1000u;
 inline constexpr uint32_t Q_RX_CTRL_STRIDE = 0x40u;
@@ -308,6 +392,18 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"FILT_RD_MAC_HI", 0x0128u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u},
     {"FILT_RD_QMASK_LO", 0x012Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
     {"FILT_RD_QMASK_HI", 0x0130u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_FRAMES_LO", 0x0200u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_FRAMES_HI", 0x0204u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_ERR_DROPS_LO", 0x0208u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_ERR_DROPS_HI", 0x020Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_RUNT_DROPS_LO", 0x0210u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_RUNT_DROPS_HI", 0x0214u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_OVERSIZE_DROPS_LO", 0x0218u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_OVERSIZE_DROPS_HI", 0x021Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_UNMATCHED_DROPS_LO", 0x0220u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_UNMATCHED_DROPS_HI", 0x0224u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_BUFFER_DROPS_LO", 0x0228u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
+    {"RX_BUFFER_DROPS_HI", 0x022Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
     {"Q_RX_CTRL", 0x1000u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000001Fu, 0x00000000u, 0x00000000u, 0x00000000u},
 };
 

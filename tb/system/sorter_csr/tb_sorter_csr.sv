@@ -117,7 +117,14 @@ module tb_sorter_csr #(
     .q_rx_ctrl_bcast_o        (q_bcast),
     .q_rx_ctrl_mcast_o        (q_mcast),
     .q_rx_ctrl_promisc_o      (q_promisc),
-    .q_rx_ctrl_strip_vlan_o   (q_strip)
+    .q_rx_ctrl_strip_vlan_o   (q_strip),
+    // receive counters live behind the packet buffer (tb/system/rx_front)
+    .rx_frames_i              ('0),
+    .rx_err_drops_i           ('0),
+    .rx_runt_drops_i          ('0),
+    .rx_oversize_drops_i      ('0),
+    .rx_unmatched_drops_i     ('0),
+    .rx_buffer_drops_i        ('0)
   );
 
   vmq_l2_sorter #(

@@ -94,6 +94,7 @@ class CsrTest {
         static constexpr double kP[] = {1.0, 0.9, 0.6, 0.3, 0.1};
         p_valid_ = kP[rng_.range(0, 4)];
         p_ready_ = kP[rng_.range(0, 4)];
+        set_hw_counters();
       }
       random_op();
     }
@@ -148,6 +149,37 @@ class CsrTest {
         for (unsigned q = 0; q < count(r); ++q) rw_[addr_of(r, q)] = r.reset & r.rw_mask;
     unmapped_ = 0;
     unmapped_hi_shadow_ = 0;
+    for (auto& c : hw_cnt_) c.hi_shadow = 0;
+  }
+
+  // Hardware-driven 64-bit counters (kind = "counter64", source = "hw"): the
+  // value sits on <name>_i; reading _LO latches bits 63:32 for _HI.
+  struct HwCounter {
+    uint32_t lo, hi;
+    void (*set)(VMQ_MODEL&, uint64_t);
+    uint64_t value = 0;
+    uint32_t hi_shadow = 0;
+  };
+  static std::vector<HwCounter> hw_counters() {
+    return {{regs::RX_FRAMES_LO, regs::RX_FRAMES_HI,
+             [](VMQ_MODEL& d, uint64_t v) { d.rx_frames_i = v; }},
+            {regs::RX_ERR_DROPS_LO, regs::RX_ERR_DROPS_HI,
+             [](VMQ_MODEL& d, uint64_t v) { d.rx_err_drops_i = v; }},
+            {regs::RX_RUNT_DROPS_LO, regs::RX_RUNT_DROPS_HI,
+             [](VMQ_MODEL& d, uint64_t v) { d.rx_runt_drops_i = v; }},
+            {regs::RX_OVERSIZE_DROPS_LO, regs::RX_OVERSIZE_DROPS_HI,
+             [](VMQ_MODEL& d, uint64_t v) { d.rx_oversize_drops_i = v; }},
+            {regs::RX_UNMATCHED_DROPS_LO, regs::RX_UNMATCHED_DROPS_HI,
+             [](VMQ_MODEL& d, uint64_t v) { d.rx_unmatched_drops_i = v; }},
+            {regs::RX_BUFFER_DROPS_LO, regs::RX_BUFFER_DROPS_HI,
+             [](VMQ_MODEL& d, uint64_t v) { d.rx_buffer_drops_i = v; }}};
+  }
+  // New random values on every counter input (between accesses).
+  void set_hw_counters() {
+    for (auto& c : hw_cnt_) {
+      c.value = rng_.u64();
+      c.set(d_, c.value);
+    }
   }
 
   uint32_t hw_value(uint32_t off) const {
@@ -158,6 +190,10 @@ class CsrTest {
     if (off == regs::FILT_RD_QMASK_HI) return hw_qmask_hi_;
     if (off == regs::CSR_UNMAPPED_LO) return uint32_t(unmapped_);
     if (off == regs::CSR_UNMAPPED_HI) return unmapped_hi_shadow_;
+    for (const auto& c : hw_cnt_) {
+      if (off == c.lo) return uint32_t(c.value);
+      if (off == c.hi) return c.hi_shadow;
+    }
     fail(off, 0, 0, "test does not know this hardware-driven register (extend hw_value)");
     return 0;
   }
@@ -180,6 +216,8 @@ class CsrTest {
     }
     if (r.hw_mask) v |= hw_value(w) & r.hw_mask;
     if (w == regs::CSR_UNMAPPED_LO) unmapped_hi_shadow_ = uint32_t(unmapped_ >> 32);
+    for (auto& c : hw_cnt_)
+      if (w == c.lo) c.hi_shadow = uint32_t(c.value >> 32);
     return v;  // w1p bits and reserved bits read 0
   }
 
@@ -415,6 +453,7 @@ class CsrTest {
     d_.filt_rd_mac_hi_mac_i = hw_mac_hi_;
     d_.filt_rd_qmask_lo_qmask_i = hw_qmask_lo_;
     d_.filt_rd_qmask_hi_qmask_i = hw_qmask_hi_;
+    set_hw_counters();
   }
 
   // ------------------------------------------------------------------ directed checks
@@ -434,6 +473,11 @@ class CsrTest {
     (void)what;
     read_check(regs::CSR_UNMAPPED_LO, "CSR_UNMAPPED_LO");
     read_check(regs::CSR_UNMAPPED_HI, "CSR_UNMAPPED_HI");
+    for (const auto& c : hw_cnt_) {
+      read_check(c.hi, "hardware counter _HI before _LO (shadow)");
+      read_check(c.lo, "hardware counter _LO");
+      read_check(c.hi, "hardware counter _HI after _LO");
+    }
   }
 
   std::vector<uint32_t> holes() const {
@@ -572,6 +616,7 @@ class CsrTest {
   uint64_t soft_resets_expected_ = 0, soft_resets_seen_ = 0;
   uint64_t filt_writes_expected_ = 0, filt_writes_seen_ = 0;
   std::deque<std::array<uint32_t, 6>> commits_;
+  std::vector<HwCounter> hw_cnt_ = hw_counters();
 };
 
 }  // namespace
