@@ -32,6 +32,28 @@ class AxilMaster {
     ops_.push_back({false, addr, 0, 0, std::move(done)});
   }
   bool idle() const { return ops_.empty() && !busy_; }
+
+  // Blocking accesses for tests: `step` runs one clock cycle of the whole
+  // bench (which calls drive()/sample()); throws if the access never ends.
+  template <class Step>
+  void write_wait(uint32_t addr, uint32_t data, Step&& step) {
+    write(addr, data);
+    wait_idle(step);
+  }
+  template <class Step>
+  uint32_t read_wait(uint32_t addr, Step&& step) {
+    uint32_t v = 0;
+    read(addr, [&v](uint32_t x) { v = x; });
+    wait_idle(step);
+    return v;
+  }
+  template <class Step>
+  void wait_idle(Step&& step) {
+    for (uint64_t n = 0; !idle(); ++n) {
+      if (n > 100000) throw std::runtime_error("register access did not complete");
+      step();
+    }
+  }
   uint64_t completed() const { return completed_; }
 
   void drive() {

@@ -11,6 +11,7 @@
 #include <vmq/vmq_regs.hpp>
 
 #include "axil_master.hpp"
+#include "rx_regs.hpp"
 #include "sorter_harness.hpp"
 #include "sorter_stimulus.hpp"
 
@@ -31,14 +32,10 @@ class Sys {
   }
 
   void wr(uint32_t a, uint32_t v) {
-    bus.write(a, v);
-    run_bus();
+    bus.write_wait(a, v, [this] { h.step(); });
   }
   uint32_t rd(uint32_t a) {
-    uint32_t v = 0;
-    bus.read(a, [&v](uint32_t x) { v = x; });
-    run_bus();
-    return v;
+    return bus.read_wait(a, [this] { h.step(); });
   }
   void expect(uint32_t a, uint32_t want, const char* what) {
     const uint32_t got = rd(a);
@@ -49,55 +46,20 @@ class Sys {
 
   // Program everything the sorter uses, the way a driver would.
   void program(const model::RxConfig& c) {
-    wr(regs::RX_TPID, c.tpid);
-    wr(regs::RX_MIN_FRAME, c.min_frame);
-    wr(regs::RX_MAX_FRAME, c.max_frame);
-    wr(regs::CTRL, c.default_queue ? regs::CTRL_DEFAULT_QUEUE_EN_MASK : 0);
-    for (unsigned q = 0; q < P::NumQueues; ++q) {
-      auto bit = [&](uint64_t m) { return uint32_t((m >> q) & 1); };
-      wr(regs::Q_RX_CTRL(q), bit(c.enabled) << regs::Q_RX_CTRL_ENABLE_SHIFT |
-                                 bit(c.bcast) << regs::Q_RX_CTRL_BCAST_SHIFT |
-                                 bit(c.mcast) << regs::Q_RX_CTRL_MCAST_SHIFT |
-                                 bit(c.promisc) << regs::Q_RX_CTRL_PROMISC_SHIFT);
-    }
-    for (unsigned i = 0; i < P::NumFilters; ++i) write_filter(i, c.filters[i]);
-  }
-
-  void write_filter(unsigned i, const model::Filter& f) {
-    wr(regs::FILT_IDX, i);
-    wr(regs::FILT_CFG, cfg_word(f));
-    wr(regs::FILT_MAC_LO, uint32_t(f.mac));
-    wr(regs::FILT_MAC_HI, uint32_t(f.mac >> 32));
-    wr(regs::FILT_QMASK_LO, uint32_t(f.qmask));
-    wr(regs::FILT_QMASK_HI, uint32_t(f.qmask >> 32));
-    wr(regs::FILT_CMD, regs::FILT_CMD_WRITE_MASK);
+    program_rx_regs([this](uint32_t a, uint32_t v) { wr(a, v); }, c, P::NumQueues, P::NumFilters);
   }
 
   void check_filter(unsigned i, const model::Filter& f) {
     wr(regs::FILT_IDX, i);
-    expect(regs::FILT_RD_CFG, cfg_word(f), "FILT_RD_CFG");
+    expect(regs::FILT_RD_CFG, filt_cfg_word(f), "FILT_RD_CFG");
     expect(regs::FILT_RD_MAC_LO, uint32_t(f.mac), "FILT_RD_MAC_LO");
     expect(regs::FILT_RD_MAC_HI, uint32_t(f.mac >> 32), "FILT_RD_MAC_HI");
     expect(regs::FILT_RD_QMASK_LO, uint32_t(f.qmask), "FILT_RD_QMASK_LO");
     expect(regs::FILT_RD_QMASK_HI, uint32_t(f.qmask >> 32), "FILT_RD_QMASK_HI");
   }
 
-  static uint32_t cfg_word(const model::Filter& f) {
-    return uint32_t(f.valid) << regs::FILT_CFG_VALID_SHIFT |
-           uint32_t(f.type) << regs::FILT_CFG_TYPE_SHIFT |
-           uint32_t(f.vid & 0xfff) << regs::FILT_CFG_VID_SHIFT;
-  }
-
   Harness h;
   AxilMaster<VMQ_MODEL> bus;
-
- private:
-  void run_bus() {
-    for (uint64_t n = 0; !bus.idle(); ++n) {
-      h.step();
-      if (n > 100000) h.fail("register access did not complete");
-    }
-  }
 };
 
 }  // namespace
