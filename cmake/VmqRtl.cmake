@@ -27,3 +27,14 @@ set(VMQ_RTL_RX_FRONT
   ${_r}/rx/vmq_l2_sorter.sv
   ${_r}/rx/vmq_rx_pktbuf.sv
   ${_r}/rx/vmq_rx_front.sv)
+
+set(VMQ_RTL_CORE
+  ${VMQ_RTL_RX_FRONT}
+  ${_r}/pkg/vmq_reg_pkg.sv
+  ${_r}/prim/vmq_axil_reg_if.sv
+  ${_r}/prim/vmq_irq.sv
+  ${_r}/csr/vmq_csr.sv
+  ${_r}/rx/vmq_rx_repl.sv
+  ${_r}/rx/vmq_rx_qm.sv
+  ${_r}/rx/vmq_rx_wr.sv
+  ${_r}/top/vmq_core.sv)

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """reggen: vmq register map (rtl/csr/vmq_regs.toml) -> SV package, SV CSR block,
-C++ header and Markdown reference.
+C++ header and Markdown reference. Besides registers, the map describes the
+in-memory descriptor formats ([[format]]), generated as constants only.
 
   python3 scripts/reggen.py          regenerate every output in place
   python3 scripts/reggen.py --check  regenerate into a temp dir; exit 1 with a
@@ -109,6 +110,41 @@ class Reg:
 
 
 @dataclass
+class FmtField:
+    """A field of a descriptor format: bits msb:lsb of 64-bit word `word`."""
+    name: str
+    word: int
+    msb: int
+    lsb: int
+    desc: str
+
+    @property
+    def width(self) -> int:
+        return self.msb - self.lsb + 1
+
+    @property
+    def mask(self) -> int:
+        return ((1 << self.width) - 1) << self.lsb
+
+    @property
+    def bits(self) -> str:
+        return str(self.lsb) if self.msb == self.lsb else f"{self.msb}:{self.lsb}"
+
+
+@dataclass
+class Format:
+    """An in-memory descriptor format: little-endian 64-bit words."""
+    name: str
+    bytes: int
+    desc: str
+    fields: list[FmtField]
+
+    @property
+    def words(self) -> int:
+        return self.bytes // 8
+
+
+@dataclass
 class Param:
     name: str
     default: int
@@ -125,6 +161,7 @@ class RegMap:
     unmapped_read: int
     params: list[Param]
     regs: list[Reg]
+    formats: list[Format] = field(default_factory=list)
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -144,17 +181,26 @@ class RegMap:
 # --------------------------------------------------------------------------- parse
 
 
-def _bits(s: object, where: str) -> tuple[int, int]:
-    if isinstance(s, int):
-        return s, s
-    m = re.fullmatch(r"\s*(\d+)\s*(?::\s*(\d+)\s*)?", str(s))
-    if not m:
+def _bits(s: object, where: str, top: int = 31) -> tuple[int, int]:
+    if isinstance(s, bool):
         raise MapError(f"{where}: bad bits {s!r}")
-    msb = int(m.group(1))
-    lsb = int(m.group(2)) if m.group(2) is not None else msb
-    if not (0 <= lsb <= msb <= 31):
-        raise MapError(f"{where}: bits {s!r} out of 31..0 or reversed")
+    if isinstance(s, int):
+        msb = lsb = s
+    else:
+        m = re.fullmatch(r"\s*(\d+)\s*(?::\s*(\d+)\s*)?", str(s))
+        if not m:
+            raise MapError(f"{where}: bad bits {s!r}")
+        msb = int(m.group(1))
+        lsb = int(m.group(2)) if m.group(2) is not None else msb
+    if not (0 <= lsb <= msb <= top):
+        raise MapError(f"{where}: bits {s!r} out of {top}..0 or reversed")
     return msb, lsb
+
+
+def _uint(v: object, where: str) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        raise MapError(f"{where}: {v!r} is not a non-negative integer")
+    return v
 
 
 def _known(d: dict, keys: set[str], where: str) -> None:
@@ -197,10 +243,42 @@ def parse_field(d: dict, reg: str) -> Field:
     return f
 
 
+def parse_format(d: dict) -> Format:
+    name = d.get("name", "?")
+    where = f"format {name}"
+    _known(d, {"name", "bytes", "description", "field"}, where)
+    for k in ("name", "bytes", "description", "field"):
+        if k not in d:
+            raise MapError(f"{where}: missing {k!r}")
+    if not NAME_RE.match(name):
+        raise MapError(f"{where}: format names are UPPER_SNAKE")
+    nbytes = _uint(d["bytes"], f"{where}.bytes")
+    if nbytes == 0 or nbytes % 8:
+        raise MapError(f"{where}: bytes {nbytes} is not a positive multiple of 8")
+    fields: list[FmtField] = []
+    for fd in d["field"]:
+        fw = f"{where}.{fd.get('name', '?')}"
+        _known(fd, {"name", "word", "bits", "description"}, fw)
+        for k in ("name", "word", "bits", "description"):
+            if k not in fd:
+                raise MapError(f"{fw}: missing {k!r}")
+        if not NAME_RE.match(fd["name"]):
+            raise MapError(f"{fw}: field names are UPPER_SNAKE")
+        word = _uint(fd["word"], f"{fw}.word")
+        if word >= nbytes // 8:
+            raise MapError(f"{fw}: word {word} beyond the {nbytes} bytes "
+                           f"(words 0..{nbytes // 8 - 1})")
+        msb, lsb = _bits(fd["bits"], fw, 63)
+        fields.append(FmtField(fd["name"], word, msb, lsb, fd["description"]))
+    if not fields:
+        raise MapError(f"{where}: no fields")
+    return Format(name, nbytes, d["description"], fields)
+
+
 def parse(path: Path) -> RegMap:
     with path.open("rb") as fh:
         t = tomllib.load(fh)
-    _known(t, {"block", "param", "reg"}, "top level")
+    _known(t, {"block", "param", "reg", "format"}, "top level")
     b = t["block"]
     _known(b, {"name", "description", "addr_width", "unmapped_read"}, "[block]")
     aw = int(b["addr_width"])
@@ -232,19 +310,20 @@ def parse(path: Path) -> RegMap:
             src = r.get("source")
             if src not in ("unmapped", "hw") or r["access"] != "ro" or "field" in r:
                 raise MapError(f"{name}: counter64 needs access ro, source unmapped|hw, no fields")
-            if arr is not None:
-                raise MapError(f"{name}: per-queue counters are not supported yet")
-            for half, o, what in (("lo", 0, "low"), ("hi", 4, "high")):
+            if arr is not None and src != "hw":
+                raise MapError(f"{name}: a per-queue counter64 needs source hw")
+            qs, whose = ("(q)", "this queue's shadow") if arr else ("", "the shadow")
+            for half, o in (("lo", 0), ("hi", 4)):
                 desc = (f"{r['description']} Bits 31:0 of the 64-bit counter; reading it "
-                        f"latches bits 63:32 into the shadow that {name}_HI returns."
+                        f"latches bits 63:32 into {whose} that {name}_HI{qs} returns."
                         if half == "lo" else
                         f"{r['description']} Bits 63:32 of the 64-bit counter, as latched "
-                        f"by the last read of {name}_LO.")
+                        f"by the last read of {name}_LO{qs}.")
                 regs.append(Reg(f"{name}_{half.upper()}", off + o, "ro", desc,
                                 [Field("VALUE", 31, 0, "ro", 0,
                                        f"Counter bits {'31:0' if half == 'lo' else '63:32'}.",
                                        port=False)],
-                                counter=Counter(name, src, half)))
+                                arr, counter=Counter(name, src, half)))
             continue
         if "kind" in r:
             raise MapError(f"{name}: unknown kind {r['kind']!r}")
@@ -268,7 +347,8 @@ def parse(path: Path) -> RegMap:
             raise MapError(f"{name}: no fields")
         regs.append(Reg(name, off, r["access"], r["description"], fields, arr))
     regs.sort(key=lambda r: r.offset)  # outputs in address order, whatever the TOML order
-    m = RegMap(b["name"], b["description"], aw, int(b["unmapped_read"]), params, regs)
+    formats = [parse_format(f) for f in t.get("format", [])]
+    m = RegMap(b["name"], b["description"], aw, int(b["unmapped_read"]), params, regs, formats)
     validate(m)
     return m
 
@@ -331,6 +411,25 @@ def validate(m: RegMap) -> None:
 
     for e, _, _ in m.exports():
         claim(e, "export")
+    fnames: set[str] = set()
+    for fm in m.formats:
+        if fm.name in fnames:
+            raise MapError(f"format {fm.name} twice")
+        fnames.add(fm.name)
+        if len({f.name for f in fm.fields}) != len(fm.fields):
+            raise MapError(f"format {fm.name}: duplicate field names")
+        used_bits = [0] * fm.words
+        for f in fm.fields:
+            if used_bits[f.word] & f.mask:
+                raise MapError(f"format {fm.name}.{f.name}: overlaps another field "
+                               f"in word {f.word}")
+            used_bits[f.word] |= f.mask
+        # vmq_reg_pkg is one flat name space: format constants must not clash with
+        # register constants.
+        claim(f"{fm.name}_BYTES", f"format {fm.name}")
+        for f in fm.fields:
+            for sfx in ("WORD", "LSB", "W"):
+                claim(f"{fm.name}_{f.name}_{sfx}", f"format {fm.name}.{f.name}")
     for r in m.regs:
         claim(r.name, r.name)
         claim(f"{r.name}_RESET", r.name)
@@ -395,6 +494,11 @@ def sv_shape(r: Reg, f: Field) -> str:
     return w
 
 
+def counter_shape(r: Reg) -> str:
+    """Packed dimensions of a hardware counter input (64 bits per entry)."""
+    return f"[{r.array.count}-1:0][63:0]" if r.array else "[63:0]"
+
+
 def sv_reset(r: Reg, f: Field) -> str:
     v = hexw(f.reset, f.width)
     return f"{{{r.array.count}{{{v}}}}}" if r.array else v
@@ -435,6 +539,19 @@ def gen_pkg(m: RegMap) -> str:
             for en, ev in f.enum.items():
                 o.append(f"  localparam logic [{f.width - 1}:0] {p}_{en} = {f.width}'d{ev};\n")
         o.append("\n")
+    if m.formats:
+        o.append("  // Descriptor formats in host memory (docs/registers.md, \"Descriptor formats\"):\n"
+                 "  // little-endian 64-bit words; field <F> of format <D> is bits\n"
+                 "  // [<D>_<F>_LSB +: <D>_<F>_W] of 64-bit word <D>_<F>_WORD.\n")
+    for fm in m.formats:
+        o.append(f"  // {fm.name}: {first_sentence(fm.desc)}\n")
+        o.append(f"  localparam int unsigned {fm.name}_BYTES = {fm.bytes};\n")
+        for f in fm.fields:
+            p = f"{fm.name}_{f.name}"
+            o.append(f"  localparam int unsigned {p}_WORD = {f.word};\n")
+            o.append(f"  localparam int unsigned {p}_LSB = {f.lsb};\n")
+            o.append(f"  localparam int unsigned {p}_W = {f.width};\n")
+        o.append("\n")
     o.append(f"endpackage : {PKG}\n\n`resetall\n")
     return "".join(o)
 
@@ -458,10 +575,10 @@ def read_expr(r: Reg, idx: str) -> str:
         if r.counter:
             c = r.counter.base.lower()
             if r.counter.half == "lo":
-                src = "csr_unmapped_q" if r.counter.source == "unmapped" else f"{c}_i"
+                src = "csr_unmapped_q" if r.counter.source == "unmapped" else f"{c}_i{idx}"
                 parts.append(f"{src}[31:0]")
             else:
-                parts.append(f"{c}_hi_q")
+                parts.append(f"{c}_hi_q{idx}")
         elif f.access == "rw" or f.access == "ro":
             s = f"{sig(r, f)}_q" if f.access == "rw" else f"{sig(r, f)}_i"
             parts.append(f"{s}{idx}")
@@ -481,7 +598,8 @@ def gen_csr(m: RegMap) -> str:
     aw = m.addr_width
     regs = m.regs
     soft = next(((r, f) for r in regs for f in r.fields if f.role == "soft_reset"), None)
-    counters = sorted({(r.counter.base, r.counter.source) for r in regs if r.counter})
+    counters = sorted(((r.counter.base, r.counter.source, r) for r in regs
+                       if r.counter and r.counter.half == "lo"), key=lambda c: c[0])
     o: list[str] = [banner("//")]
     o.append(f"""//
 // {MODULE}: the register block. {m.desc}
@@ -532,7 +650,7 @@ module {MODULE}
                 ports.append(f"  // {r.name}")
                 first = False
             if r.counter:
-                ports.append(f"  input  logic [63:0] {p}")
+                ports.append(f"  input  logic {counter_shape(r)} {p}")
                 continue
             d = "output" if p.endswith("_o") else "input "
             shape = sv_shape(r, f)
@@ -720,20 +838,27 @@ module {MODULE}
 
     # counters
     o.append("  // ---------------------------------------------------------------- 64-bit counters\n")
-    o.append("  // Reading <NAME>_LO latches bits 63:32 into a shadow that <NAME>_HI returns.\n")
-    for base, src in counters:
+    o.append("  // Reading <NAME>_LO latches bits 63:32 into a shadow that <NAME>_HI returns.\n"
+             "  // Every counter has its own shadow; a per-queue counter has one per queue.\n")
+    for base, src, r in counters:
         c = base.lower()
         if src == "unmapped":
             o.append("  logic [63:0] csr_unmapped_q, csr_unmapped_d;\n")
-        o.append(f"  logic [31:0] {c}_hi_q, {c}_hi_d;\n  always_comb begin\n")
+        hshape = f"[{r.array.count}-1:0][31:0]" if r.array else "[31:0]"
+        o.append(f"  logic {hshape} {c}_hi_q, {c}_hi_d;\n  always_comb begin\n")
         val = "csr_unmapped_q" if src == "unmapped" else f"{c}_i"
         if src == "unmapped":
             o.append("    csr_unmapped_d = csr_unmapped_q;\n"
                      "    if (reg_req && !mapped) csr_unmapped_d = csr_unmapped_q + 64'd1;\n"
                      "    if (soft_reset_req) csr_unmapped_d = '0;\n")
-        o.append(f"    {c}_hi_d = {c}_hi_q;\n"
-                 f"    if (rd && hit_{c}_lo) {c}_hi_d = {val}[63:32];\n"
-                 f"    if (soft_reset_req) {c}_hi_d = '0;\n  end\n")
+        o.append(f"    {c}_hi_d = {c}_hi_q;\n")
+        if r.array:
+            o.append(f"    for (int unsigned q = 0; q < {r.array.count}; q++) begin\n"
+                     f"      if (rd && hit_{c}_lo[q]) {c}_hi_d[q] = {val}[q][63:32];\n"
+                     f"    end\n")
+        else:
+            o.append(f"    if (rd && hit_{c}_lo) {c}_hi_d = {val}[63:32];\n")
+        o.append(f"    if (soft_reset_req) {c}_hi_d = '0;\n  end\n")
         o.append("  always_ff @(posedge clk_i) begin\n    if (rst_i) begin\n")
         if src == "unmapped":
             o.append("      csr_unmapped_q <= '0;\n")
@@ -820,6 +945,9 @@ inline constexpr uint32_t UNMAPPED_READ = 0x{m.unmapped_read:08X}u;
     # table
     o.append("""// Table of every register, for generic code (register dumps, tests).
 enum class Access : uint8_t { RW, RO, W1P };
+// COUNTER_LO/_HI: a half of a 64-bit counter (kind = "counter64"); _HI is at
+// the _LO offset + 4 and returns the bits 63:32 latched by the last _LO read.
+enum class Kind : uint8_t { PLAIN, COUNTER_LO, COUNTER_HI };
 struct RegInfo {
   const char* name;
   uint32_t offset;      // entry 0 for per-queue registers
@@ -832,6 +960,7 @@ struct RegInfo {
   uint32_t hw_mask;     // hardware-driven read-only bits (and counters)
   uint32_t const_mask;  // constant bits (const and param fields)
   uint32_t w1p_mask;    // write-1-to-pulse bits (read as 0)
+  Kind kind;            // PLAIN, or which half of a 64-bit counter
 };
 inline constexpr RegInfo REG_TABLE[] = {
 """)
@@ -839,12 +968,48 @@ inline constexpr RegInfo REG_TABLE[] = {
         a = r.array
         hw = r.mask_of("ro") | (0xFFFFFFFF if r.counter else 0)
         cnt = f'"{a.count}"' if a else "nullptr"
+        kind = f"COUNTER_{r.counter.half.upper()}" if r.counter else "PLAIN"
         o.append(f'    {{"{r.name}", 0x{r.offset:04X}u, 0x{a.stride if a else 0:X}u, '
                  f"{a.max if a else 1}u, {cnt}, "
                  f"Access::{r.access.upper()}, 0x{r.reset:08X}u, 0x{r.mask_of('rw'):08X}u, "
                  f"0x{hw:08X}u, 0x{r.mask_of('const', 'param'):08X}u, "
-                 f"0x{r.mask_of('w1p'):08X}u}},\n")
-    o.append(f"}};\n\n}}  // namespace {NAMESPACE}\n")
+                 f"0x{r.mask_of('w1p'):08X}u, Kind::{kind}}},\n")
+    o.append("};\n")
+    if m.formats:
+        o.append(gen_hpp_formats(m))
+    o.append(f"\n}}  // namespace {NAMESPACE}\n")
+    return "".join(o)
+
+
+def cpp_u64(v: int) -> str:
+    return f"0x{v:016X}ull"
+
+
+def gen_hpp_formats(m: RegMap) -> str:
+    o = ["""
+// Descriptor formats in host memory (docs/registers.md, "Descriptor formats"):
+// little-endian 64-bit words, word w at byte offset 8 * w. A field is bits
+// [lsb + width - 1 : lsb] of word `word`; get()/put() act on that word.
+namespace fmt {
+
+struct Field {
+  uint32_t word;   // 64-bit word index within the descriptor
+  uint32_t lsb;    // lowest bit within the word
+  uint32_t width;  // bits
+  uint64_t mask;   // the field's bits within the word
+};
+constexpr uint64_t get(uint64_t word, Field f) { return (word & f.mask) >> f.lsb; }
+constexpr uint64_t put(uint64_t word, Field f, uint64_t value) {
+  return (word & ~f.mask) | ((value << f.lsb) & f.mask);
+}
+"""]
+    for fm in m.formats:
+        o.append(f"\n// {fm.name}: {first_sentence(fm.desc)}\n")
+        o.append(f"inline constexpr uint32_t {fm.name}_BYTES = {fm.bytes}u;\n")
+        for f in fm.fields:
+            o.append(f"inline constexpr Field {fm.name}_{f.name}{{{f.word}u, {f.lsb}u, "
+                     f"{f.width}u, {cpp_u64(f.mask)}}};\n")
+    o.append("\n}  // namespace fmt\n")
     return "".join(o)
 
 
@@ -884,7 +1049,10 @@ field positions and reset values come from `{SRC}` — the C++ header
   (w1p) fields read 0.
 - 64-bit counters are register pairs `_LO`/`_HI`. Reading `_LO` returns bits
   31:0 and latches bits 63:32 into a shadow that `_HI` returns, so read `_LO`
-  then `_HI` for a consistent value. Each counter has its own shadow.
+  then `_HI` for a consistent value. Each counter has its own shadow, and a
+  per-queue counter has one per queue: reading `_LO(q)` latches only that
+  queue's bits 63:32, and `_HI(q)` returns only what `_LO(q)` latched, so
+  reads of other counters or queues in between do not disturb the pair.
 - Global soft reset: writing 1 to `RESET.SOFT` pulses `soft_reset_o` for one
   cycle and returns every rw register of the CSR block, the `csr_unmapped`
   counter and the counter shadows to their reset values. Identification
@@ -944,6 +1112,8 @@ The driver refuses a core whose `ID_MAGIC` is not 0x{magic:08X} or whose
             p = port_name(r, f)
             ps = f"`{p}`" if p else "—"
             o.append(f"| {f.bits} | {f.name} | {f.access} | {rst} | {ps} | {desc} |\n")
+    if m.formats:
+        o.append(gen_doc_formats(m))
     o.append(f"""
 ## Hardware ports of `{MODULE}`
 
@@ -951,7 +1121,9 @@ Software-writable fields drive `<reg>_<field>_o` (lower case), hardware-driven
 read-only fields sample `<reg>_<field>_i`, w1p fields pulse `<reg>_<field>_o`
 for one cycle. Per-queue fields are vectors over queues:
 `logic [NumQueues-1:0]` for 1-bit fields, `logic [NumQueues-1:0][W-1:0]` for
-wider ones. `RESET.SOFT` drives `soft_reset_o`.
+wider ones. `RESET.SOFT` drives `soft_reset_o`. A hardware-driven 64-bit
+counter samples `<name>_i` (`logic [63:0]`; per queue
+`logic [NumQueues-1:0][63:0]`), reached through its `_LO` register.
 
 ## Editing the map
 
@@ -960,8 +1132,33 @@ Edit `{SRC}` (its header describes the schema), run
 generated files. CTest `reggen_check` (`python3 scripts/reggen.py --check`)
 fails while any generated file is stale. A new per-queue register is a
 `[[reg]]` with `array = {{ count = "NumQueues", max = 64, stride = 0x40 }}` and an
-offset inside the first stride; a new 64-bit counter is `kind = "counter64"`.
+offset inside the first stride; a new 64-bit counter is `kind = "counter64"`
+(also per queue, with `array` and `source = "hw"`); a descriptor format is a
+`[[format]]` with `[[format.field]]`s.
 """)
+    return "".join(o)
+
+
+def gen_doc_formats(m: RegMap) -> str:
+    o = [f"""
+## Descriptor formats
+
+Descriptors live in host memory and are little-endian: a descriptor of N
+bytes is N/8 64-bit words, word w at byte offset 8·w, bit b of a word in
+its byte b/8. Bits are given within the 64-bit word. Constants: C++
+`{NAMESPACE}::fmt::<FORMAT>_<FIELD>` (word, lsb, width, mask; `get`/`put`)
+and `<FORMAT>_BYTES`; SV `{PKG}::<FORMAT>_<FIELD>_WORD/_LSB/_W` and
+`<FORMAT>_BYTES`.
+"""]
+    for fm in m.formats:
+        words = ("words 0 and 1" if fm.words == 2 else
+                 "word 0" if fm.words == 1 else f"words 0..{fm.words - 1}")
+        o.append(f"\n### {fm.name}\n\n{md_esc(fm.desc)}\n\n"
+                 f"In host memory, little-endian: {fm.bytes} bytes = {words} "
+                 f"(64 bits each).\n\n"
+                 "| word | bits | field | description |\n|---|---|---|---|\n")
+        for f in sorted(fm.fields, key=lambda f: (f.word, -f.msb)):
+            o.append(f"| {f.word} | {f.bits} | {f.name} | {md_esc(f.desc)} |\n")
     return "".join(o)
 
 

@@ -21,83 +21,126 @@ module vmq_csr
   parameter int unsigned MaxFrameBytes = 9216,
   parameter int unsigned PktBufBytes = 65536
 ) (
-  input  logic                 clk_i,
-  input  logic                 rst_i,
+  input  logic                       clk_i,
+  input  logic                       rst_i,
   // AXI4-Lite slave
-  input  logic [15:0]          s_axil_awaddr_i,
-  input  logic                 s_axil_awvalid_i,
-  output logic                 s_axil_awready_o,
-  input  logic [31:0]          s_axil_wdata_i,
-  input  logic [3:0]           s_axil_wstrb_i,
-  input  logic                 s_axil_wvalid_i,
-  output logic                 s_axil_wready_o,
-  output logic [1:0]           s_axil_bresp_o,
-  output logic                 s_axil_bvalid_o,
-  input  logic                 s_axil_bready_i,
-  input  logic [15:0]          s_axil_araddr_i,
-  input  logic                 s_axil_arvalid_i,
-  output logic                 s_axil_arready_o,
-  output logic [31:0]          s_axil_rdata_o,
-  output logic [1:0]           s_axil_rresp_o,
-  output logic                 s_axil_rvalid_o,
-  input  logic                 s_axil_rready_i,
+  input  logic [15:0]                s_axil_awaddr_i,
+  input  logic                       s_axil_awvalid_i,
+  output logic                       s_axil_awready_o,
+  input  logic [31:0]                s_axil_wdata_i,
+  input  logic [3:0]                 s_axil_wstrb_i,
+  input  logic                       s_axil_wvalid_i,
+  output logic                       s_axil_wready_o,
+  output logic [1:0]                 s_axil_bresp_o,
+  output logic                       s_axil_bvalid_o,
+  input  logic                       s_axil_bready_i,
+  input  logic [15:0]                s_axil_araddr_i,
+  input  logic                       s_axil_arvalid_i,
+  output logic                       s_axil_arready_o,
+  output logic [31:0]                s_axil_rdata_o,
+  output logic [1:0]                 s_axil_rresp_o,
+  output logic                       s_axil_rvalid_o,
+  input  logic                       s_axil_rready_i,
   // RESET
-  output logic                 soft_reset_o,
+  output logic                       soft_reset_o,
+  // STATUS
+  input  logic                       status_reset_busy_i,
   // CTRL
-  output logic                 ctrl_default_queue_en_o,
-  output logic                 ctrl_loopback_en_o,
+  output logic                       ctrl_default_queue_en_o,
+  output logic                       ctrl_loopback_en_o,
   // RX_TPID
-  output logic [15:0]          rx_tpid_tpid_o,
+  output logic [15:0]                rx_tpid_tpid_o,
   // RX_MIN_FRAME
-  output logic [15:0]          rx_min_frame_bytes_o,
+  output logic [15:0]                rx_min_frame_bytes_o,
   // RX_MAX_FRAME
-  output logic [15:0]          rx_max_frame_bytes_o,
+  output logic [15:0]                rx_max_frame_bytes_o,
   // FILT_IDX
-  output logic [15:0]          filt_idx_idx_o,
+  output logic [15:0]                filt_idx_idx_o,
   // FILT_CFG
-  output logic                 filt_cfg_valid_o,
-  output logic [1:0]           filt_cfg_type_o,
-  output logic [11:0]          filt_cfg_vid_o,
+  output logic                       filt_cfg_valid_o,
+  output logic [1:0]                 filt_cfg_type_o,
+  output logic [11:0]                filt_cfg_vid_o,
   // FILT_MAC_LO
-  output logic [31:0]          filt_mac_lo_mac_o,
+  output logic [31:0]                filt_mac_lo_mac_o,
   // FILT_MAC_HI
-  output logic [15:0]          filt_mac_hi_mac_o,
+  output logic [15:0]                filt_mac_hi_mac_o,
   // FILT_QMASK_LO
-  output logic [31:0]          filt_qmask_lo_qmask_o,
+  output logic [31:0]                filt_qmask_lo_qmask_o,
   // FILT_QMASK_HI
-  output logic [31:0]          filt_qmask_hi_qmask_o,
+  output logic [31:0]                filt_qmask_hi_qmask_o,
   // FILT_CMD
-  output logic                 filt_cmd_write_o,
+  output logic                       filt_cmd_write_o,
   // FILT_RD_CFG
-  input  logic                 filt_rd_cfg_valid_i,
-  input  logic [1:0]           filt_rd_cfg_type_i,
-  input  logic [11:0]          filt_rd_cfg_vid_i,
+  input  logic                       filt_rd_cfg_valid_i,
+  input  logic [1:0]                 filt_rd_cfg_type_i,
+  input  logic [11:0]                filt_rd_cfg_vid_i,
   // FILT_RD_MAC_LO
-  input  logic [31:0]          filt_rd_mac_lo_mac_i,
+  input  logic [31:0]                filt_rd_mac_lo_mac_i,
   // FILT_RD_MAC_HI
-  input  logic [15:0]          filt_rd_mac_hi_mac_i,
+  input  logic [15:0]                filt_rd_mac_hi_mac_i,
   // FILT_RD_QMASK_LO
-  input  logic [31:0]          filt_rd_qmask_lo_qmask_i,
+  input  logic [31:0]                filt_rd_qmask_lo_qmask_i,
   // FILT_RD_QMASK_HI
-  input  logic [31:0]          filt_rd_qmask_hi_qmask_i,
+  input  logic [31:0]                filt_rd_qmask_hi_qmask_i,
   // RX_FRAMES_LO
-  input  logic [63:0]          rx_frames_i,
+  input  logic [63:0]                rx_frames_i,
   // RX_ERR_DROPS_LO
-  input  logic [63:0]          rx_err_drops_i,
+  input  logic [63:0]                rx_err_drops_i,
   // RX_RUNT_DROPS_LO
-  input  logic [63:0]          rx_runt_drops_i,
+  input  logic [63:0]                rx_runt_drops_i,
   // RX_OVERSIZE_DROPS_LO
-  input  logic [63:0]          rx_oversize_drops_i,
+  input  logic [63:0]                rx_oversize_drops_i,
   // RX_UNMATCHED_DROPS_LO
-  input  logic [63:0]          rx_unmatched_drops_i,
+  input  logic [63:0]                rx_unmatched_drops_i,
   // RX_BUFFER_DROPS_LO
-  input  logic [63:0]          rx_buffer_drops_i,
+  input  logic [63:0]                rx_buffer_drops_i,
+  // DMA_ERRORS_LO
+  input  logic [63:0]                dma_errors_i,
   // Q_RX_CTRL
-  output logic [NumQueues-1:0] q_rx_ctrl_enable_o,
-  output logic [NumQueues-1:0] q_rx_ctrl_bcast_o,
-  output logic [NumQueues-1:0] q_rx_ctrl_mcast_o,
-  output logic [NumQueues-1:0] q_rx_ctrl_promisc_o,
-  output logic [NumQueues-1:0] q_rx_ctrl_strip_vlan_o
+  output logic [NumQueues-1:0]       q_rx_ctrl_enable_o,
+  output logic [NumQueues-1:0]       q_rx_ctrl_bcast_o,
+  output logic [NumQueues-1:0]       q_rx_ctrl_mcast_o,
+  output logic [NumQueues-1:0]       q_rx_ctrl_promisc_o,
+  output logic [NumQueues-1:0]       q_rx_ctrl_strip_vlan_o,
+  // Q_RX_BASE_LO
+  output logic [NumQueues-1:0][27:0] q_rx_base_lo_addr_o,
+  // Q_RX_BASE_HI
+  output logic [NumQueues-1:0][31:0] q_rx_base_hi_addr_o,
+  // Q_RX_SIZE
+  output logic [NumQueues-1:0][3:0]  q_rx_size_log2_o,
+  // Q_RX_BUF
+  output logic [NumQueues-1:0][15:0] q_rx_buf_bytes_o,
+  // Q_RX_TAIL
+  output logic [NumQueues-1:0][11:0] q_rx_tail_idx_o,
+  // Q_RX_HEAD
+  input  logic [NumQueues-1:0][11:0] q_rx_head_idx_i,
+  // Q_RX_STATUS
+  input  logic [NumQueues-1:0]       q_rx_status_running_i,
+  input  logic [NumQueues-1:0]       q_rx_status_stopped_i,
+  input  logic [NumQueues-1:0]       q_rx_status_error_i,
+  input  logic [NumQueues-1:0]       q_rx_status_resetting_i,
+  // Q_RX_CMD
+  output logic [NumQueues-1:0]       q_rx_cmd_reset_o,
+  // Q_INT_MASK
+  output logic [NumQueues-1:0]       q_int_mask_rx_o,
+  output logic [NumQueues-1:0]       q_int_mask_tx_o,
+  output logic [NumQueues-1:0]       q_int_mask_err_o,
+  // Q_INT_CAUSE
+  input  logic [NumQueues-1:0]       q_int_cause_rx_i,
+  input  logic [NumQueues-1:0]       q_int_cause_tx_i,
+  input  logic [NumQueues-1:0]       q_int_cause_err_i,
+  // Q_INT_CLEAR
+  output logic [NumQueues-1:0]       q_int_clear_rx_o,
+  output logic [NumQueues-1:0]       q_int_clear_tx_o,
+  output logic [NumQueues-1:0]       q_int_clear_err_o,
+  // Q_INT_ITR
+  output logic [NumQueues-1:0][23:0] q_int_itr_cycles_o,
+  // Q_RX_PACKETS_LO
+  input  logic [NumQueues-1:0][63:0] q_rx_packets_i,
+  // Q_RX_BYTES_LO
+  input  logic [NumQueues-1:0][63:0] q_rx_bytes_i,
+  // Q_RX_NO_DESC_DROPS_LO
+  input  logic [NumQueues-1:0][63:0] q_rx_no_desc_drops_i
 );
 
   // Parameter checks at elaboration.
@@ -172,10 +215,100 @@ module vmq_csr
   assign unused_addr_bits = ^reg_addr[1:0];
 
   logic [NumQueues-1:0] hit_q_rx_ctrl;
+  logic [NumQueues-1:0] hit_q_rx_base_lo;
+  logic [NumQueues-1:0] hit_q_rx_base_hi;
+  logic [NumQueues-1:0] hit_q_rx_size;
+  logic [NumQueues-1:0] hit_q_rx_buf;
+  logic [NumQueues-1:0] hit_q_rx_tail;
+  logic [NumQueues-1:0] hit_q_rx_head;
+  logic [NumQueues-1:0] hit_q_rx_status;
+  logic [NumQueues-1:0] hit_q_rx_cmd;
+  logic [NumQueues-1:0] hit_q_int_mask;
+  logic [NumQueues-1:0] hit_q_int_cause;
+  logic [NumQueues-1:0] hit_q_int_clear;
+  logic [NumQueues-1:0] hit_q_int_itr;
+  logic [NumQueues-1:0] hit_q_rx_packets_lo;
+  logic [NumQueues-1:0] hit_q_rx_packets_hi;
+  logic [NumQueues-1:0] hit_q_rx_bytes_lo;
+  logic [NumQueues-1:0] hit_q_rx_bytes_hi;
+  logic [NumQueues-1:0] hit_q_rx_no_desc_drops_lo;
+  logic [NumQueues-1:0] hit_q_rx_no_desc_drops_hi;
   always_comb begin
     hit_q_rx_ctrl = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
       hit_q_rx_ctrl[q] = (word_addr == REG_Q_RX_CTRL + 16'(q) * Q_RX_CTRL_STRIDE);
+    end
+    hit_q_rx_base_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_base_lo[q] = (word_addr == REG_Q_RX_BASE_LO + 16'(q) * Q_RX_BASE_LO_STRIDE);
+    end
+    hit_q_rx_base_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_base_hi[q] = (word_addr == REG_Q_RX_BASE_HI + 16'(q) * Q_RX_BASE_HI_STRIDE);
+    end
+    hit_q_rx_size = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_size[q] = (word_addr == REG_Q_RX_SIZE + 16'(q) * Q_RX_SIZE_STRIDE);
+    end
+    hit_q_rx_buf = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_buf[q] = (word_addr == REG_Q_RX_BUF + 16'(q) * Q_RX_BUF_STRIDE);
+    end
+    hit_q_rx_tail = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_tail[q] = (word_addr == REG_Q_RX_TAIL + 16'(q) * Q_RX_TAIL_STRIDE);
+    end
+    hit_q_rx_head = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_head[q] = (word_addr == REG_Q_RX_HEAD + 16'(q) * Q_RX_HEAD_STRIDE);
+    end
+    hit_q_rx_status = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_status[q] = (word_addr == REG_Q_RX_STATUS + 16'(q) * Q_RX_STATUS_STRIDE);
+    end
+    hit_q_rx_cmd = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_cmd[q] = (word_addr == REG_Q_RX_CMD + 16'(q) * Q_RX_CMD_STRIDE);
+    end
+    hit_q_int_mask = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_int_mask[q] = (word_addr == REG_Q_INT_MASK + 16'(q) * Q_INT_MASK_STRIDE);
+    end
+    hit_q_int_cause = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_int_cause[q] = (word_addr == REG_Q_INT_CAUSE + 16'(q) * Q_INT_CAUSE_STRIDE);
+    end
+    hit_q_int_clear = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_int_clear[q] = (word_addr == REG_Q_INT_CLEAR + 16'(q) * Q_INT_CLEAR_STRIDE);
+    end
+    hit_q_int_itr = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_int_itr[q] = (word_addr == REG_Q_INT_ITR + 16'(q) * Q_INT_ITR_STRIDE);
+    end
+    hit_q_rx_packets_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_packets_lo[q] = (word_addr == REG_Q_RX_PACKETS_LO + 16'(q) * Q_RX_PACKETS_LO_STRIDE);
+    end
+    hit_q_rx_packets_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_packets_hi[q] = (word_addr == REG_Q_RX_PACKETS_HI + 16'(q) * Q_RX_PACKETS_HI_STRIDE);
+    end
+    hit_q_rx_bytes_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_bytes_lo[q] = (word_addr == REG_Q_RX_BYTES_LO + 16'(q) * Q_RX_BYTES_LO_STRIDE);
+    end
+    hit_q_rx_bytes_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_bytes_hi[q] = (word_addr == REG_Q_RX_BYTES_HI + 16'(q) * Q_RX_BYTES_HI_STRIDE);
+    end
+    hit_q_rx_no_desc_drops_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_no_desc_drops_lo[q] = (word_addr == REG_Q_RX_NO_DESC_DROPS_LO + 16'(q) * Q_RX_NO_DESC_DROPS_LO_STRIDE);
+    end
+    hit_q_rx_no_desc_drops_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_rx_no_desc_drops_hi[q] = (word_addr == REG_Q_RX_NO_DESC_DROPS_HI + 16'(q) * Q_RX_NO_DESC_DROPS_HI_STRIDE);
     end
   end
 
@@ -189,6 +322,7 @@ module vmq_csr
   logic hit_id_pktbuf_bytes;
   logic hit_scratch;
   logic hit_reset;
+  logic hit_status;
   logic hit_ctrl;
   logic hit_rx_tpid;
   logic hit_rx_min_frame;
@@ -219,6 +353,8 @@ module vmq_csr
   logic hit_rx_unmatched_drops_hi;
   logic hit_rx_buffer_drops_lo;
   logic hit_rx_buffer_drops_hi;
+  logic hit_dma_errors_lo;
+  logic hit_dma_errors_hi;
   assign hit_id_magic = (word_addr == REG_ID_MAGIC);
   assign hit_id_version = (word_addr == REG_ID_VERSION);
   assign hit_id_num_queues = (word_addr == REG_ID_NUM_QUEUES);
@@ -229,6 +365,7 @@ module vmq_csr
   assign hit_id_pktbuf_bytes = (word_addr == REG_ID_PKTBUF_BYTES);
   assign hit_scratch = (word_addr == REG_SCRATCH);
   assign hit_reset = (word_addr == REG_RESET);
+  assign hit_status = (word_addr == REG_STATUS);
   assign hit_ctrl = (word_addr == REG_CTRL);
   assign hit_rx_tpid = (word_addr == REG_RX_TPID);
   assign hit_rx_min_frame = (word_addr == REG_RX_MIN_FRAME);
@@ -259,12 +396,14 @@ module vmq_csr
   assign hit_rx_unmatched_drops_hi = (word_addr == REG_RX_UNMATCHED_DROPS_HI);
   assign hit_rx_buffer_drops_lo = (word_addr == REG_RX_BUFFER_DROPS_LO);
   assign hit_rx_buffer_drops_hi = (word_addr == REG_RX_BUFFER_DROPS_HI);
+  assign hit_dma_errors_lo = (word_addr == REG_DMA_ERRORS_LO);
+  assign hit_dma_errors_hi = (word_addr == REG_DMA_ERRORS_HI);
 
   logic mapped;
   assign mapped = hit_id_magic | hit_id_version | hit_id_num_queues | hit_id_num_filters |
                   hit_id_data_w | hit_id_axi_data_w | hit_id_max_frame_bytes |
-                  hit_id_pktbuf_bytes | hit_scratch | hit_reset | hit_ctrl | hit_rx_tpid |
-                  hit_rx_min_frame | hit_rx_max_frame | hit_csr_unmapped_lo |
+                  hit_id_pktbuf_bytes | hit_scratch | hit_reset | hit_status | hit_ctrl |
+                  hit_rx_tpid | hit_rx_min_frame | hit_rx_max_frame | hit_csr_unmapped_lo |
                   hit_csr_unmapped_hi | hit_filt_idx | hit_filt_cfg | hit_filt_mac_lo |
                   hit_filt_mac_hi | hit_filt_qmask_lo | hit_filt_qmask_hi | hit_filt_cmd |
                   hit_filt_rd_cfg | hit_filt_rd_mac_lo | hit_filt_rd_mac_hi |
@@ -273,7 +412,13 @@ module vmq_csr
                   hit_rx_runt_drops_lo | hit_rx_runt_drops_hi | hit_rx_oversize_drops_lo |
                   hit_rx_oversize_drops_hi | hit_rx_unmatched_drops_lo |
                   hit_rx_unmatched_drops_hi | hit_rx_buffer_drops_lo |
-                  hit_rx_buffer_drops_hi | |hit_q_rx_ctrl;
+                  hit_rx_buffer_drops_hi | hit_dma_errors_lo | hit_dma_errors_hi |
+                  |hit_q_rx_ctrl | |hit_q_rx_base_lo | |hit_q_rx_base_hi | |hit_q_rx_size |
+                  |hit_q_rx_buf | |hit_q_rx_tail | |hit_q_rx_head | |hit_q_rx_status |
+                  |hit_q_rx_cmd | |hit_q_int_mask | |hit_q_int_cause | |hit_q_int_clear |
+                  |hit_q_int_itr | |hit_q_rx_packets_lo | |hit_q_rx_packets_hi |
+                  |hit_q_rx_bytes_lo | |hit_q_rx_bytes_hi | |hit_q_rx_no_desc_drops_lo |
+                  |hit_q_rx_no_desc_drops_hi;
 
   // ---------------------------------------------------------------- soft reset
   logic soft_reset_req;
@@ -558,6 +703,167 @@ module vmq_csr
   assign q_rx_ctrl_promisc_o = q_rx_ctrl_promisc_q;
   assign q_rx_ctrl_strip_vlan_o = q_rx_ctrl_strip_vlan_q;
 
+  logic [NumQueues-1:0][27:0] q_rx_base_lo_addr_q, q_rx_base_lo_addr_d;
+  always_comb begin
+    q_rx_base_lo_addr_d = q_rx_base_lo_addr_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_rx_base_lo[q]) begin
+        q_rx_base_lo_addr_d[q] = (q_rx_base_lo_addr_q[q] & ~wmask[31:4]) | (reg_wdata[31:4] & wmask[31:4]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_rx_base_lo_addr_d = {NumQueues{28'h0000000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_base_lo_addr_q <= {NumQueues{28'h0000000}};
+    end else begin
+      q_rx_base_lo_addr_q <= q_rx_base_lo_addr_d;
+    end
+  end
+  assign q_rx_base_lo_addr_o = q_rx_base_lo_addr_q;
+
+  logic [NumQueues-1:0][31:0] q_rx_base_hi_addr_q, q_rx_base_hi_addr_d;
+  always_comb begin
+    q_rx_base_hi_addr_d = q_rx_base_hi_addr_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_rx_base_hi[q]) begin
+        q_rx_base_hi_addr_d[q] = (q_rx_base_hi_addr_q[q] & ~wmask[31:0]) | (reg_wdata[31:0] & wmask[31:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_rx_base_hi_addr_d = {NumQueues{32'h00000000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_base_hi_addr_q <= {NumQueues{32'h00000000}};
+    end else begin
+      q_rx_base_hi_addr_q <= q_rx_base_hi_addr_d;
+    end
+  end
+  assign q_rx_base_hi_addr_o = q_rx_base_hi_addr_q;
+
+  logic [NumQueues-1:0][3:0] q_rx_size_log2_q, q_rx_size_log2_d;
+  always_comb begin
+    q_rx_size_log2_d = q_rx_size_log2_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_rx_size[q]) begin
+        q_rx_size_log2_d[q] = (q_rx_size_log2_q[q] & ~wmask[3:0]) | (reg_wdata[3:0] & wmask[3:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_rx_size_log2_d = {NumQueues{4'h8}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_size_log2_q <= {NumQueues{4'h8}};
+    end else begin
+      q_rx_size_log2_q <= q_rx_size_log2_d;
+    end
+  end
+  assign q_rx_size_log2_o = q_rx_size_log2_q;
+
+  logic [NumQueues-1:0][15:0] q_rx_buf_bytes_q, q_rx_buf_bytes_d;
+  always_comb begin
+    q_rx_buf_bytes_d = q_rx_buf_bytes_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_rx_buf[q]) begin
+        q_rx_buf_bytes_d[q] = (q_rx_buf_bytes_q[q] & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_rx_buf_bytes_d = {NumQueues{16'h0800}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_buf_bytes_q <= {NumQueues{16'h0800}};
+    end else begin
+      q_rx_buf_bytes_q <= q_rx_buf_bytes_d;
+    end
+  end
+  assign q_rx_buf_bytes_o = q_rx_buf_bytes_q;
+
+  logic [NumQueues-1:0][11:0] q_rx_tail_idx_q, q_rx_tail_idx_d;
+  always_comb begin
+    q_rx_tail_idx_d = q_rx_tail_idx_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_rx_tail[q]) begin
+        q_rx_tail_idx_d[q] = (q_rx_tail_idx_q[q] & ~wmask[11:0]) | (reg_wdata[11:0] & wmask[11:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_rx_tail_idx_d = {NumQueues{12'h000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_tail_idx_q <= {NumQueues{12'h000}};
+    end else begin
+      q_rx_tail_idx_q <= q_rx_tail_idx_d;
+    end
+  end
+  assign q_rx_tail_idx_o = q_rx_tail_idx_q;
+
+  logic [NumQueues-1:0] q_int_mask_rx_q, q_int_mask_rx_d;
+  logic [NumQueues-1:0] q_int_mask_tx_q, q_int_mask_tx_d;
+  logic [NumQueues-1:0] q_int_mask_err_q, q_int_mask_err_d;
+  always_comb begin
+    q_int_mask_rx_d = q_int_mask_rx_q;
+    q_int_mask_tx_d = q_int_mask_tx_q;
+    q_int_mask_err_d = q_int_mask_err_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_int_mask[q]) begin
+        q_int_mask_rx_d[q] = (q_int_mask_rx_q[q] & ~wmask[0]) | (reg_wdata[0] & wmask[0]);
+        q_int_mask_tx_d[q] = (q_int_mask_tx_q[q] & ~wmask[1]) | (reg_wdata[1] & wmask[1]);
+        q_int_mask_err_d[q] = (q_int_mask_err_q[q] & ~wmask[2]) | (reg_wdata[2] & wmask[2]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_int_mask_rx_d = {NumQueues{1'h0}};
+      q_int_mask_tx_d = {NumQueues{1'h0}};
+      q_int_mask_err_d = {NumQueues{1'h0}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_int_mask_rx_q <= {NumQueues{1'h0}};
+      q_int_mask_tx_q <= {NumQueues{1'h0}};
+      q_int_mask_err_q <= {NumQueues{1'h0}};
+    end else begin
+      q_int_mask_rx_q <= q_int_mask_rx_d;
+      q_int_mask_tx_q <= q_int_mask_tx_d;
+      q_int_mask_err_q <= q_int_mask_err_d;
+    end
+  end
+  assign q_int_mask_rx_o = q_int_mask_rx_q;
+  assign q_int_mask_tx_o = q_int_mask_tx_q;
+  assign q_int_mask_err_o = q_int_mask_err_q;
+
+  logic [NumQueues-1:0][23:0] q_int_itr_cycles_q, q_int_itr_cycles_d;
+  always_comb begin
+    q_int_itr_cycles_d = q_int_itr_cycles_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_int_itr[q]) begin
+        q_int_itr_cycles_d[q] = (q_int_itr_cycles_q[q] & ~wmask[23:0]) | (reg_wdata[23:0] & wmask[23:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_int_itr_cycles_d = {NumQueues{24'h000000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_int_itr_cycles_q <= {NumQueues{24'h000000}};
+    end else begin
+      q_int_itr_cycles_q <= q_int_itr_cycles_d;
+    end
+  end
+  assign q_int_itr_cycles_o = q_int_itr_cycles_q;
+
   // ---------------------------------------------------------------- write-1 pulses
   logic soft_reset_q;
   always_ff @(posedge clk_i) begin
@@ -576,8 +882,61 @@ module vmq_csr
   end
   assign filt_cmd_write_o = filt_cmd_write_q;
 
+  logic [NumQueues-1:0] q_rx_cmd_reset_q, q_rx_cmd_reset_d;
+  always_comb begin
+    q_rx_cmd_reset_d = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      q_rx_cmd_reset_d[q] = {1{wr & hit_q_rx_cmd[q]}} & reg_wdata[0] & wmask[0];
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) q_rx_cmd_reset_q <= '0;
+    else       q_rx_cmd_reset_q <= q_rx_cmd_reset_d;
+  end
+  assign q_rx_cmd_reset_o = q_rx_cmd_reset_q;
+
+  logic [NumQueues-1:0] q_int_clear_rx_q, q_int_clear_rx_d;
+  always_comb begin
+    q_int_clear_rx_d = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      q_int_clear_rx_d[q] = {1{wr & hit_q_int_clear[q]}} & reg_wdata[0] & wmask[0];
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) q_int_clear_rx_q <= '0;
+    else       q_int_clear_rx_q <= q_int_clear_rx_d;
+  end
+  assign q_int_clear_rx_o = q_int_clear_rx_q;
+
+  logic [NumQueues-1:0] q_int_clear_tx_q, q_int_clear_tx_d;
+  always_comb begin
+    q_int_clear_tx_d = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      q_int_clear_tx_d[q] = {1{wr & hit_q_int_clear[q]}} & reg_wdata[1] & wmask[1];
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) q_int_clear_tx_q <= '0;
+    else       q_int_clear_tx_q <= q_int_clear_tx_d;
+  end
+  assign q_int_clear_tx_o = q_int_clear_tx_q;
+
+  logic [NumQueues-1:0] q_int_clear_err_q, q_int_clear_err_d;
+  always_comb begin
+    q_int_clear_err_d = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      q_int_clear_err_d[q] = {1{wr & hit_q_int_clear[q]}} & reg_wdata[2] & wmask[2];
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) q_int_clear_err_q <= '0;
+    else       q_int_clear_err_q <= q_int_clear_err_d;
+  end
+  assign q_int_clear_err_o = q_int_clear_err_q;
+
   // ---------------------------------------------------------------- 64-bit counters
   // Reading <NAME>_LO latches bits 63:32 into a shadow that <NAME>_HI returns.
+  // Every counter has its own shadow; a per-queue counter has one per queue.
   logic [63:0] csr_unmapped_q, csr_unmapped_d;
   logic [31:0] csr_unmapped_hi_q, csr_unmapped_hi_d;
   always_comb begin
@@ -595,6 +954,68 @@ module vmq_csr
     end else begin
       csr_unmapped_q <= csr_unmapped_d;
       csr_unmapped_hi_q <= csr_unmapped_hi_d;
+    end
+  end
+
+  logic [31:0] dma_errors_hi_q, dma_errors_hi_d;
+  always_comb begin
+    dma_errors_hi_d = dma_errors_hi_q;
+    if (rd && hit_dma_errors_lo) dma_errors_hi_d = dma_errors_i[63:32];
+    if (soft_reset_req) dma_errors_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      dma_errors_hi_q <= '0;
+    end else begin
+      dma_errors_hi_q <= dma_errors_hi_d;
+    end
+  end
+
+  logic [NumQueues-1:0][31:0] q_rx_bytes_hi_q, q_rx_bytes_hi_d;
+  always_comb begin
+    q_rx_bytes_hi_d = q_rx_bytes_hi_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (rd && hit_q_rx_bytes_lo[q]) q_rx_bytes_hi_d[q] = q_rx_bytes_i[q][63:32];
+    end
+    if (soft_reset_req) q_rx_bytes_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_bytes_hi_q <= '0;
+    end else begin
+      q_rx_bytes_hi_q <= q_rx_bytes_hi_d;
+    end
+  end
+
+  logic [NumQueues-1:0][31:0] q_rx_no_desc_drops_hi_q, q_rx_no_desc_drops_hi_d;
+  always_comb begin
+    q_rx_no_desc_drops_hi_d = q_rx_no_desc_drops_hi_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (rd && hit_q_rx_no_desc_drops_lo[q]) q_rx_no_desc_drops_hi_d[q] = q_rx_no_desc_drops_i[q][63:32];
+    end
+    if (soft_reset_req) q_rx_no_desc_drops_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_no_desc_drops_hi_q <= '0;
+    end else begin
+      q_rx_no_desc_drops_hi_q <= q_rx_no_desc_drops_hi_d;
+    end
+  end
+
+  logic [NumQueues-1:0][31:0] q_rx_packets_hi_q, q_rx_packets_hi_d;
+  always_comb begin
+    q_rx_packets_hi_d = q_rx_packets_hi_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (rd && hit_q_rx_packets_lo[q]) q_rx_packets_hi_d[q] = q_rx_packets_i[q][63:32];
+    end
+    if (soft_reset_req) q_rx_packets_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_rx_packets_hi_q <= '0;
+    end else begin
+      q_rx_packets_hi_q <= q_rx_packets_hi_d;
     end
   end
 
@@ -697,6 +1118,7 @@ module vmq_csr
     if (hit_id_pktbuf_bytes) rdata = rdata | 32'(PktBufBytes);
     if (hit_scratch) rdata = rdata | scratch_value_q;
     if (hit_reset) rdata = rdata | {31'b0, 1'b0};
+    if (hit_status) rdata = rdata | {31'b0, status_reset_busy_i};
     if (hit_ctrl) rdata = rdata | {29'b0, ctrl_loopback_en_q, ctrl_default_queue_en_q, 1'b0};
     if (hit_rx_tpid) rdata = rdata | {16'b0, rx_tpid_tpid_q};
     if (hit_rx_min_frame) rdata = rdata | {16'b0, rx_min_frame_bytes_q};
@@ -727,8 +1149,64 @@ module vmq_csr
     if (hit_rx_unmatched_drops_hi) rdata = rdata | rx_unmatched_drops_hi_q;
     if (hit_rx_buffer_drops_lo) rdata = rdata | rx_buffer_drops_i[31:0];
     if (hit_rx_buffer_drops_hi) rdata = rdata | rx_buffer_drops_hi_q;
+    if (hit_dma_errors_lo) rdata = rdata | dma_errors_i[31:0];
+    if (hit_dma_errors_hi) rdata = rdata | dma_errors_hi_q;
     for (int unsigned q = 0; q < NumQueues; q++) begin
       if (hit_q_rx_ctrl[q]) rdata = rdata | {27'b0, q_rx_ctrl_strip_vlan_q[q], q_rx_ctrl_promisc_q[q], q_rx_ctrl_mcast_q[q], q_rx_ctrl_bcast_q[q], q_rx_ctrl_enable_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_base_lo[q]) rdata = rdata | {q_rx_base_lo_addr_q[q], 4'b0};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_base_hi[q]) rdata = rdata | q_rx_base_hi_addr_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_size[q]) rdata = rdata | {28'b0, q_rx_size_log2_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_buf[q]) rdata = rdata | {16'b0, q_rx_buf_bytes_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_tail[q]) rdata = rdata | {20'b0, q_rx_tail_idx_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_head[q]) rdata = rdata | {20'b0, q_rx_head_idx_i[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_status[q]) rdata = rdata | {28'b0, q_rx_status_resetting_i[q], q_rx_status_error_i[q], q_rx_status_stopped_i[q], q_rx_status_running_i[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_cmd[q]) rdata = rdata | {31'b0, 1'b0};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_int_mask[q]) rdata = rdata | {29'b0, q_int_mask_err_q[q], q_int_mask_tx_q[q], q_int_mask_rx_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_int_cause[q]) rdata = rdata | {29'b0, q_int_cause_err_i[q], q_int_cause_tx_i[q], q_int_cause_rx_i[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_int_clear[q]) rdata = rdata | {29'b0, 1'b0, 1'b0, 1'b0};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_int_itr[q]) rdata = rdata | {8'b0, q_int_itr_cycles_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_packets_lo[q]) rdata = rdata | q_rx_packets_i[q][31:0];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_packets_hi[q]) rdata = rdata | q_rx_packets_hi_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_bytes_lo[q]) rdata = rdata | q_rx_bytes_i[q][31:0];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_bytes_hi[q]) rdata = rdata | q_rx_bytes_hi_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_no_desc_drops_lo[q]) rdata = rdata | q_rx_no_desc_drops_i[q][31:0];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_rx_no_desc_drops_hi[q]) rdata = rdata | q_rx_no_desc_drops_hi_q[q];
     end
   end
   assign reg_rdata = mapped ? rdata : UNMAPPED_READ;

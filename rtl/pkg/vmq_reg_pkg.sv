@@ -92,6 +92,13 @@ package vmq_reg_pkg;
   localparam int unsigned RESET_SOFT_WIDTH = 1;
   localparam logic [31:0] RESET_SOFT_MASK = 32'h00000001;
 
+  // STATUS (ro): Global status.
+  localparam logic [15:0] REG_STATUS = 16'h0034;
+  localparam logic [31:0] STATUS_RESET = 32'h00000000;
+  localparam int unsigned STATUS_RESET_BUSY_LSB = 0;
+  localparam int unsigned STATUS_RESET_BUSY_WIDTH = 1;
+  localparam logic [31:0] STATUS_RESET_BUSY_MASK = 32'h00000001;
+
   // CTRL (rw): Global receive/transmit control.
   localparam logic [15:0] REG_CTRL = 16'h0040;
   localparam logic [31:0] CTRL_RESET = 32'h00000002;
@@ -325,6 +332,20 @@ package vmq_reg_pkg;
   localparam int unsigned RX_BUFFER_DROPS_HI_VALUE_WIDTH = 32;
   localparam logic [31:0] RX_BUFFER_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
 
+  // DMA_ERRORS_LO (ro): dma_errors (SPEC 6, 7): receive copies abandoned because a DMA error response hit their queue, plus descriptor reads answered with an error.
+  localparam logic [15:0] REG_DMA_ERRORS_LO = 16'h0230;
+  localparam logic [31:0] DMA_ERRORS_LO_RESET = 32'h00000000;
+  localparam int unsigned DMA_ERRORS_LO_VALUE_LSB = 0;
+  localparam int unsigned DMA_ERRORS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] DMA_ERRORS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // DMA_ERRORS_HI (ro): dma_errors (SPEC 6, 7): receive copies abandoned because a DMA error response hit their queue, plus descriptor reads answered with an error.
+  localparam logic [15:0] REG_DMA_ERRORS_HI = 16'h0234;
+  localparam logic [31:0] DMA_ERRORS_HI_RESET = 32'h00000000;
+  localparam int unsigned DMA_ERRORS_HI_VALUE_LSB = 0;
+  localparam int unsigned DMA_ERRORS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] DMA_ERRORS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
   // Q_RX_CTRL (rw): Receive control of queue q.
   localparam logic [15:0] REG_Q_RX_CTRL = 16'h1000;
   localparam logic [15:0] Q_RX_CTRL_STRIDE = 16'h0040;
@@ -345,6 +366,234 @@ package vmq_reg_pkg;
   localparam int unsigned Q_RX_CTRL_STRIP_VLAN_LSB = 4;
   localparam int unsigned Q_RX_CTRL_STRIP_VLAN_WIDTH = 1;
   localparam logic [31:0] Q_RX_CTRL_STRIP_VLAN_MASK = 32'h00000010;
+
+  // Q_RX_BASE_LO (rw): RX ring base address of queue q, bits 31:0 (docs/rx-dma.md).
+  localparam logic [15:0] REG_Q_RX_BASE_LO = 16'h1004;
+  localparam logic [15:0] Q_RX_BASE_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_BASE_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_BASE_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_BASE_LO_ADDR_LSB = 4;
+  localparam int unsigned Q_RX_BASE_LO_ADDR_WIDTH = 28;
+  localparam logic [31:0] Q_RX_BASE_LO_ADDR_MASK = 32'hFFFFFFF0;
+
+  // Q_RX_BASE_HI (rw): RX ring base address of queue q, bits 63:32.
+  localparam logic [15:0] REG_Q_RX_BASE_HI = 16'h1008;
+  localparam logic [15:0] Q_RX_BASE_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_BASE_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_BASE_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_BASE_HI_ADDR_LSB = 0;
+  localparam int unsigned Q_RX_BASE_HI_ADDR_WIDTH = 32;
+  localparam logic [31:0] Q_RX_BASE_HI_ADDR_MASK = 32'hFFFFFFFF;
+
+  // Q_RX_SIZE (rw): RX ring size of queue q.
+  localparam logic [15:0] REG_Q_RX_SIZE = 16'h100C;
+  localparam logic [15:0] Q_RX_SIZE_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_SIZE_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_SIZE_RESET = 32'h00000008;
+  localparam int unsigned Q_RX_SIZE_LOG2_LSB = 0;
+  localparam int unsigned Q_RX_SIZE_LOG2_WIDTH = 4;
+  localparam logic [31:0] Q_RX_SIZE_LOG2_MASK = 32'h0000000F;
+
+  // Q_RX_BUF (rw): RX buffer size of queue q.
+  localparam logic [15:0] REG_Q_RX_BUF = 16'h1010;
+  localparam logic [15:0] Q_RX_BUF_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_BUF_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_BUF_RESET = 32'h00000800;
+  localparam int unsigned Q_RX_BUF_BYTES_LSB = 0;
+  localparam int unsigned Q_RX_BUF_BYTES_WIDTH = 16;
+  localparam logic [31:0] Q_RX_BUF_BYTES_MASK = 32'h0000FFFF;
+
+  // Q_RX_TAIL (rw): RX ring tail (producer index) of queue q: the doorbell.
+  localparam logic [15:0] REG_Q_RX_TAIL = 16'h1014;
+  localparam logic [15:0] Q_RX_TAIL_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_TAIL_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_TAIL_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_TAIL_IDX_LSB = 0;
+  localparam int unsigned Q_RX_TAIL_IDX_WIDTH = 12;
+  localparam logic [31:0] Q_RX_TAIL_IDX_MASK = 32'h00000FFF;
+
+  // Q_RX_HEAD (ro): RX ring head (consumer index) of queue q.
+  localparam logic [15:0] REG_Q_RX_HEAD = 16'h1018;
+  localparam logic [15:0] Q_RX_HEAD_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_HEAD_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_HEAD_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_HEAD_IDX_LSB = 0;
+  localparam int unsigned Q_RX_HEAD_IDX_WIDTH = 12;
+  localparam logic [31:0] Q_RX_HEAD_IDX_MASK = 32'h00000FFF;
+
+  // Q_RX_STATUS (ro): RX state of queue q (SPEC 4 lifecycle, SPEC 7 faults).
+  localparam logic [15:0] REG_Q_RX_STATUS = 16'h101C;
+  localparam logic [15:0] Q_RX_STATUS_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_STATUS_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_STATUS_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_STATUS_RUNNING_LSB = 0;
+  localparam int unsigned Q_RX_STATUS_RUNNING_WIDTH = 1;
+  localparam logic [31:0] Q_RX_STATUS_RUNNING_MASK = 32'h00000001;
+  localparam int unsigned Q_RX_STATUS_STOPPED_LSB = 1;
+  localparam int unsigned Q_RX_STATUS_STOPPED_WIDTH = 1;
+  localparam logic [31:0] Q_RX_STATUS_STOPPED_MASK = 32'h00000002;
+  localparam int unsigned Q_RX_STATUS_ERROR_LSB = 2;
+  localparam int unsigned Q_RX_STATUS_ERROR_WIDTH = 1;
+  localparam logic [31:0] Q_RX_STATUS_ERROR_MASK = 32'h00000004;
+  localparam int unsigned Q_RX_STATUS_RESETTING_LSB = 3;
+  localparam int unsigned Q_RX_STATUS_RESETTING_WIDTH = 1;
+  localparam logic [31:0] Q_RX_STATUS_RESETTING_MASK = 32'h00000008;
+
+  // Q_RX_CMD (w1p): RX commands of queue q.
+  localparam logic [15:0] REG_Q_RX_CMD = 16'h1020;
+  localparam logic [15:0] Q_RX_CMD_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_CMD_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_CMD_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_CMD_RESET_LSB = 0;
+  localparam int unsigned Q_RX_CMD_RESET_WIDTH = 1;
+  localparam logic [31:0] Q_RX_CMD_RESET_MASK = 32'h00000001;
+
+  // Q_INT_MASK (rw): Interrupt mask of queue q (1 = cause may raise irq_o[q]).
+  localparam logic [15:0] REG_Q_INT_MASK = 16'h1024;
+  localparam logic [15:0] Q_INT_MASK_STRIDE = 16'h0040;
+  localparam int unsigned Q_INT_MASK_MAX_COUNT = 64;
+  localparam logic [31:0] Q_INT_MASK_RESET = 32'h00000000;
+  localparam int unsigned Q_INT_MASK_RX_LSB = 0;
+  localparam int unsigned Q_INT_MASK_RX_WIDTH = 1;
+  localparam logic [31:0] Q_INT_MASK_RX_MASK = 32'h00000001;
+  localparam int unsigned Q_INT_MASK_TX_LSB = 1;
+  localparam int unsigned Q_INT_MASK_TX_WIDTH = 1;
+  localparam logic [31:0] Q_INT_MASK_TX_MASK = 32'h00000002;
+  localparam int unsigned Q_INT_MASK_ERR_LSB = 2;
+  localparam int unsigned Q_INT_MASK_ERR_WIDTH = 1;
+  localparam logic [31:0] Q_INT_MASK_ERR_MASK = 32'h00000004;
+
+  // Q_INT_CAUSE (ro): Interrupt causes of queue q (sticky, cleared by Q_INT_CLEAR).
+  localparam logic [15:0] REG_Q_INT_CAUSE = 16'h1028;
+  localparam logic [15:0] Q_INT_CAUSE_STRIDE = 16'h0040;
+  localparam int unsigned Q_INT_CAUSE_MAX_COUNT = 64;
+  localparam logic [31:0] Q_INT_CAUSE_RESET = 32'h00000000;
+  localparam int unsigned Q_INT_CAUSE_RX_LSB = 0;
+  localparam int unsigned Q_INT_CAUSE_RX_WIDTH = 1;
+  localparam logic [31:0] Q_INT_CAUSE_RX_MASK = 32'h00000001;
+  localparam int unsigned Q_INT_CAUSE_TX_LSB = 1;
+  localparam int unsigned Q_INT_CAUSE_TX_WIDTH = 1;
+  localparam logic [31:0] Q_INT_CAUSE_TX_MASK = 32'h00000002;
+  localparam int unsigned Q_INT_CAUSE_ERR_LSB = 2;
+  localparam int unsigned Q_INT_CAUSE_ERR_WIDTH = 1;
+  localparam logic [31:0] Q_INT_CAUSE_ERR_MASK = 32'h00000004;
+
+  // Q_INT_CLEAR (w1p): Clear interrupt causes of queue q (write 1 to clear the matching Q_INT_CAUSE bit).
+  localparam logic [15:0] REG_Q_INT_CLEAR = 16'h102C;
+  localparam logic [15:0] Q_INT_CLEAR_STRIDE = 16'h0040;
+  localparam int unsigned Q_INT_CLEAR_MAX_COUNT = 64;
+  localparam logic [31:0] Q_INT_CLEAR_RESET = 32'h00000000;
+  localparam int unsigned Q_INT_CLEAR_RX_LSB = 0;
+  localparam int unsigned Q_INT_CLEAR_RX_WIDTH = 1;
+  localparam logic [31:0] Q_INT_CLEAR_RX_MASK = 32'h00000001;
+  localparam int unsigned Q_INT_CLEAR_TX_LSB = 1;
+  localparam int unsigned Q_INT_CLEAR_TX_WIDTH = 1;
+  localparam logic [31:0] Q_INT_CLEAR_TX_MASK = 32'h00000002;
+  localparam int unsigned Q_INT_CLEAR_ERR_LSB = 2;
+  localparam int unsigned Q_INT_CLEAR_ERR_WIDTH = 1;
+  localparam logic [31:0] Q_INT_CLEAR_ERR_MASK = 32'h00000004;
+
+  // Q_INT_ITR (rw): Interrupt moderation of queue q.
+  localparam logic [15:0] REG_Q_INT_ITR = 16'h1030;
+  localparam logic [15:0] Q_INT_ITR_STRIDE = 16'h0040;
+  localparam int unsigned Q_INT_ITR_MAX_COUNT = 64;
+  localparam logic [31:0] Q_INT_ITR_RESET = 32'h00000000;
+  localparam int unsigned Q_INT_ITR_CYCLES_LSB = 0;
+  localparam int unsigned Q_INT_ITR_CYCLES_WIDTH = 24;
+  localparam logic [31:0] Q_INT_ITR_CYCLES_MASK = 32'h00FFFFFF;
+
+  // Q_RX_PACKETS_LO (ro): rx_packets of queue q (SPEC 6): copies written to the queue's buffers (counted when their write-backs are issued).
+  localparam logic [15:0] REG_Q_RX_PACKETS_LO = 16'h3000;
+  localparam logic [15:0] Q_RX_PACKETS_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_PACKETS_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_PACKETS_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_PACKETS_LO_VALUE_LSB = 0;
+  localparam int unsigned Q_RX_PACKETS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_RX_PACKETS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_RX_PACKETS_HI (ro): rx_packets of queue q (SPEC 6): copies written to the queue's buffers (counted when their write-backs are issued).
+  localparam logic [15:0] REG_Q_RX_PACKETS_HI = 16'h3004;
+  localparam logic [15:0] Q_RX_PACKETS_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_PACKETS_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_PACKETS_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_PACKETS_HI_VALUE_LSB = 0;
+  localparam int unsigned Q_RX_PACKETS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_RX_PACKETS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_RX_BYTES_LO (ro): rx_bytes of queue q (SPEC 6): bytes of those copies (after VLAN stripping).
+  localparam logic [15:0] REG_Q_RX_BYTES_LO = 16'h3008;
+  localparam logic [15:0] Q_RX_BYTES_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_BYTES_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_BYTES_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_BYTES_LO_VALUE_LSB = 0;
+  localparam int unsigned Q_RX_BYTES_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_RX_BYTES_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_RX_BYTES_HI (ro): rx_bytes of queue q (SPEC 6): bytes of those copies (after VLAN stripping).
+  localparam logic [15:0] REG_Q_RX_BYTES_HI = 16'h300C;
+  localparam logic [15:0] Q_RX_BYTES_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_BYTES_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_BYTES_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_BYTES_HI_VALUE_LSB = 0;
+  localparam int unsigned Q_RX_BYTES_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_RX_BYTES_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_RX_NO_DESC_DROPS_LO (ro): rx_no_desc_drops of queue q (SPEC 6): copies dropped whole because the queue had fewer posted descriptors than the copy needs when its turn came, or had stopped taking copies (disabled or in error) after the frame was classified.
+  localparam logic [15:0] REG_Q_RX_NO_DESC_DROPS_LO = 16'h3010;
+  localparam logic [15:0] Q_RX_NO_DESC_DROPS_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_NO_DESC_DROPS_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_NO_DESC_DROPS_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_NO_DESC_DROPS_LO_VALUE_LSB = 0;
+  localparam int unsigned Q_RX_NO_DESC_DROPS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_RX_NO_DESC_DROPS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_RX_NO_DESC_DROPS_HI (ro): rx_no_desc_drops of queue q (SPEC 6): copies dropped whole because the queue had fewer posted descriptors than the copy needs when its turn came, or had stopped taking copies (disabled or in error) after the frame was classified.
+  localparam logic [15:0] REG_Q_RX_NO_DESC_DROPS_HI = 16'h3014;
+  localparam logic [15:0] Q_RX_NO_DESC_DROPS_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_RX_NO_DESC_DROPS_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_RX_NO_DESC_DROPS_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_RX_NO_DESC_DROPS_HI_VALUE_LSB = 0;
+  localparam int unsigned Q_RX_NO_DESC_DROPS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_RX_NO_DESC_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Descriptor formats in host memory (docs/registers.md, "Descriptor formats"):
+  // little-endian 64-bit words; field <F> of format <D> is bits
+  // [<D>_<F>_LSB +: <D>_<F>_W] of 64-bit word <D>_<F>_WORD.
+  // RX_DESC: RX descriptor as the host posts it (read format).
+  localparam int unsigned RX_DESC_BYTES = 16;
+  localparam int unsigned RX_DESC_ADDR_WORD = 0;
+  localparam int unsigned RX_DESC_ADDR_LSB = 0;
+  localparam int unsigned RX_DESC_ADDR_W = 64;
+  localparam int unsigned RX_DESC_ZERO_WORD = 1;
+  localparam int unsigned RX_DESC_ZERO_LSB = 0;
+  localparam int unsigned RX_DESC_ZERO_W = 64;
+
+  // RX_WB: RX write-back: the core rewrites word 1 of a descriptor once its buffer is filled (word 0, the address, is left as posted).
+  localparam int unsigned RX_WB_BYTES = 16;
+  localparam int unsigned RX_WB_DD_WORD = 1;
+  localparam int unsigned RX_WB_DD_LSB = 0;
+  localparam int unsigned RX_WB_DD_W = 1;
+  localparam int unsigned RX_WB_EOP_WORD = 1;
+  localparam int unsigned RX_WB_EOP_LSB = 1;
+  localparam int unsigned RX_WB_EOP_W = 1;
+  localparam int unsigned RX_WB_VP_WORD = 1;
+  localparam int unsigned RX_WB_VP_LSB = 2;
+  localparam int unsigned RX_WB_VP_W = 1;
+  localparam int unsigned RX_WB_BCAST_WORD = 1;
+  localparam int unsigned RX_WB_BCAST_LSB = 3;
+  localparam int unsigned RX_WB_BCAST_W = 1;
+  localparam int unsigned RX_WB_MCAST_WORD = 1;
+  localparam int unsigned RX_WB_MCAST_LSB = 4;
+  localparam int unsigned RX_WB_MCAST_W = 1;
+  localparam int unsigned RX_WB_LEN_WORD = 1;
+  localparam int unsigned RX_WB_LEN_LSB = 16;
+  localparam int unsigned RX_WB_LEN_W = 16;
+  localparam int unsigned RX_WB_TCI_WORD = 1;
+  localparam int unsigned RX_WB_TCI_LSB = 32;
+  localparam int unsigned RX_WB_TCI_W = 16;
+  localparam int unsigned RX_WB_FRAME_LEN_WORD = 1;
+  localparam int unsigned RX_WB_FRAME_LEN_LSB = 48;
+  localparam int unsigned RX_WB_FRAME_LEN_W = 16;
 
 endpackage : vmq_reg_pkg
 

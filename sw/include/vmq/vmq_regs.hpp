@@ -93,6 +93,13 @@ inline constexpr uint32_t RESET_SOFT_SHIFT = 0u;
 inline constexpr uint32_t RESET_SOFT_WIDTH = 1u;
 inline constexpr uint32_t RESET_SOFT_MASK = 0x00000001u;
 
+// STATUS (ro): Global status.
+inline constexpr uint32_t STATUS = 0x0034u;
+inline constexpr uint32_t STATUS_RESET = 0x00000000u;
+inline constexpr uint32_t STATUS_RESET_BUSY_SHIFT = 0u;
+inline constexpr uint32_t STATUS_RESET_BUSY_WIDTH = 1u;
+inline constexpr uint32_t STATUS_RESET_BUSY_MASK = 0x00000001u;
+
 // CTRL (rw): Global receive/transmit control.
 inline constexpr uint32_t CTRL = 0x0040u;
 inline constexpr uint32_t CTRL_RESET = 0x00000002u;
@@ -326,6 +333,20 @@ inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_SHIFT = 0u;
 inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
+// DMA_ERRORS_LO (ro): dma_errors (SPEC 6, 7): receive copies abandoned because a DMA error response hit their queue, plus descriptor reads answered with an error.
+inline constexpr uint32_t DMA_ERRORS_LO = 0x0230u;
+inline constexpr uint32_t DMA_ERRORS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t DMA_ERRORS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t DMA_ERRORS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t DMA_ERRORS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// DMA_ERRORS_HI (ro): dma_errors (SPEC 6, 7): receive copies abandoned because a DMA error response hit their queue, plus descriptor reads answered with an error.
+inline constexpr uint32_t DMA_ERRORS_HI = 0x0234u;
+inline constexpr uint32_t DMA_ERRORS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t DMA_ERRORS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t DMA_ERRORS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t DMA_ERRORS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
 // Q_RX_CTRL (rw): Receive control of queue q.
 inline constexpr uint32_t Q_RX_CTRL_BASE = 0x1000u;
 inline constexpr uint32_t Q_RX_CTRL_STRIDE = 0x40u;
@@ -348,8 +369,218 @@ inline constexpr uint32_t Q_RX_CTRL_STRIP_VLAN_SHIFT = 4u;
 inline constexpr uint32_t Q_RX_CTRL_STRIP_VLAN_WIDTH = 1u;
 inline constexpr uint32_t Q_RX_CTRL_STRIP_VLAN_MASK = 0x00000010u;
 
+// Q_RX_BASE_LO (rw): RX ring base address of queue q, bits 31:0 (docs/rx-dma.md).
+inline constexpr uint32_t Q_RX_BASE_LO_BASE = 0x1004u;
+inline constexpr uint32_t Q_RX_BASE_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_BASE_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_BASE_LO(unsigned q) { return Q_RX_BASE_LO_BASE + q * Q_RX_BASE_LO_STRIDE; }
+inline constexpr uint32_t Q_RX_BASE_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_BASE_LO_ADDR_SHIFT = 4u;
+inline constexpr uint32_t Q_RX_BASE_LO_ADDR_WIDTH = 28u;
+inline constexpr uint32_t Q_RX_BASE_LO_ADDR_MASK = 0xFFFFFFF0u;
+
+// Q_RX_BASE_HI (rw): RX ring base address of queue q, bits 63:32.
+inline constexpr uint32_t Q_RX_BASE_HI_BASE = 0x1008u;
+inline constexpr uint32_t Q_RX_BASE_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_BASE_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_BASE_HI(unsigned q) { return Q_RX_BASE_HI_BASE + q * Q_RX_BASE_HI_STRIDE; }
+inline constexpr uint32_t Q_RX_BASE_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_BASE_HI_ADDR_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_BASE_HI_ADDR_WIDTH = 32u;
+inline constexpr uint32_t Q_RX_BASE_HI_ADDR_MASK = 0xFFFFFFFFu;
+
+// Q_RX_SIZE (rw): RX ring size of queue q.
+inline constexpr uint32_t Q_RX_SIZE_BASE = 0x100Cu;
+inline constexpr uint32_t Q_RX_SIZE_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_SIZE_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_SIZE(unsigned q) { return Q_RX_SIZE_BASE + q * Q_RX_SIZE_STRIDE; }
+inline constexpr uint32_t Q_RX_SIZE_RESET = 0x00000008u;
+inline constexpr uint32_t Q_RX_SIZE_LOG2_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_SIZE_LOG2_WIDTH = 4u;
+inline constexpr uint32_t Q_RX_SIZE_LOG2_MASK = 0x0000000Fu;
+
+// Q_RX_BUF (rw): RX buffer size of queue q.
+inline constexpr uint32_t Q_RX_BUF_BASE = 0x1010u;
+inline constexpr uint32_t Q_RX_BUF_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_BUF_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_BUF(unsigned q) { return Q_RX_BUF_BASE + q * Q_RX_BUF_STRIDE; }
+inline constexpr uint32_t Q_RX_BUF_RESET = 0x00000800u;
+inline constexpr uint32_t Q_RX_BUF_BYTES_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_BUF_BYTES_WIDTH = 16u;
+inline constexpr uint32_t Q_RX_BUF_BYTES_MASK = 0x0000FFFFu;
+
+// Q_RX_TAIL (rw): RX ring tail (producer index) of queue q: the doorbell.
+inline constexpr uint32_t Q_RX_TAIL_BASE = 0x1014u;
+inline constexpr uint32_t Q_RX_TAIL_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_TAIL_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_TAIL(unsigned q) { return Q_RX_TAIL_BASE + q * Q_RX_TAIL_STRIDE; }
+inline constexpr uint32_t Q_RX_TAIL_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_TAIL_IDX_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_TAIL_IDX_WIDTH = 12u;
+inline constexpr uint32_t Q_RX_TAIL_IDX_MASK = 0x00000FFFu;
+
+// Q_RX_HEAD (ro): RX ring head (consumer index) of queue q.
+inline constexpr uint32_t Q_RX_HEAD_BASE = 0x1018u;
+inline constexpr uint32_t Q_RX_HEAD_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_HEAD_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_HEAD(unsigned q) { return Q_RX_HEAD_BASE + q * Q_RX_HEAD_STRIDE; }
+inline constexpr uint32_t Q_RX_HEAD_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_HEAD_IDX_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_HEAD_IDX_WIDTH = 12u;
+inline constexpr uint32_t Q_RX_HEAD_IDX_MASK = 0x00000FFFu;
+
+// Q_RX_STATUS (ro): RX state of queue q (SPEC 4 lifecycle, SPEC 7 faults).
+inline constexpr uint32_t Q_RX_STATUS_BASE = 0x101Cu;
+inline constexpr uint32_t Q_RX_STATUS_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_STATUS_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_STATUS(unsigned q) { return Q_RX_STATUS_BASE + q * Q_RX_STATUS_STRIDE; }
+inline constexpr uint32_t Q_RX_STATUS_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_STATUS_RUNNING_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_STATUS_RUNNING_WIDTH = 1u;
+inline constexpr uint32_t Q_RX_STATUS_RUNNING_MASK = 0x00000001u;
+inline constexpr uint32_t Q_RX_STATUS_STOPPED_SHIFT = 1u;
+inline constexpr uint32_t Q_RX_STATUS_STOPPED_WIDTH = 1u;
+inline constexpr uint32_t Q_RX_STATUS_STOPPED_MASK = 0x00000002u;
+inline constexpr uint32_t Q_RX_STATUS_ERROR_SHIFT = 2u;
+inline constexpr uint32_t Q_RX_STATUS_ERROR_WIDTH = 1u;
+inline constexpr uint32_t Q_RX_STATUS_ERROR_MASK = 0x00000004u;
+inline constexpr uint32_t Q_RX_STATUS_RESETTING_SHIFT = 3u;
+inline constexpr uint32_t Q_RX_STATUS_RESETTING_WIDTH = 1u;
+inline constexpr uint32_t Q_RX_STATUS_RESETTING_MASK = 0x00000008u;
+
+// Q_RX_CMD (w1p): RX commands of queue q.
+inline constexpr uint32_t Q_RX_CMD_BASE = 0x1020u;
+inline constexpr uint32_t Q_RX_CMD_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_CMD_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_CMD(unsigned q) { return Q_RX_CMD_BASE + q * Q_RX_CMD_STRIDE; }
+inline constexpr uint32_t Q_RX_CMD_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_CMD_RESET_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_CMD_RESET_WIDTH = 1u;
+inline constexpr uint32_t Q_RX_CMD_RESET_MASK = 0x00000001u;
+
+// Q_INT_MASK (rw): Interrupt mask of queue q (1 = cause may raise irq_o[q]).
+inline constexpr uint32_t Q_INT_MASK_BASE = 0x1024u;
+inline constexpr uint32_t Q_INT_MASK_STRIDE = 0x40u;
+inline constexpr uint32_t Q_INT_MASK_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_INT_MASK(unsigned q) { return Q_INT_MASK_BASE + q * Q_INT_MASK_STRIDE; }
+inline constexpr uint32_t Q_INT_MASK_RESET = 0x00000000u;
+inline constexpr uint32_t Q_INT_MASK_RX_SHIFT = 0u;
+inline constexpr uint32_t Q_INT_MASK_RX_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_MASK_RX_MASK = 0x00000001u;
+inline constexpr uint32_t Q_INT_MASK_TX_SHIFT = 1u;
+inline constexpr uint32_t Q_INT_MASK_TX_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_MASK_TX_MASK = 0x00000002u;
+inline constexpr uint32_t Q_INT_MASK_ERR_SHIFT = 2u;
+inline constexpr uint32_t Q_INT_MASK_ERR_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_MASK_ERR_MASK = 0x00000004u;
+
+// Q_INT_CAUSE (ro): Interrupt causes of queue q (sticky, cleared by Q_INT_CLEAR).
+inline constexpr uint32_t Q_INT_CAUSE_BASE = 0x1028u;
+inline constexpr uint32_t Q_INT_CAUSE_STRIDE = 0x40u;
+inline constexpr uint32_t Q_INT_CAUSE_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_INT_CAUSE(unsigned q) { return Q_INT_CAUSE_BASE + q * Q_INT_CAUSE_STRIDE; }
+inline constexpr uint32_t Q_INT_CAUSE_RESET = 0x00000000u;
+inline constexpr uint32_t Q_INT_CAUSE_RX_SHIFT = 0u;
+inline constexpr uint32_t Q_INT_CAUSE_RX_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_CAUSE_RX_MASK = 0x00000001u;
+inline constexpr uint32_t Q_INT_CAUSE_TX_SHIFT = 1u;
+inline constexpr uint32_t Q_INT_CAUSE_TX_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_CAUSE_TX_MASK = 0x00000002u;
+inline constexpr uint32_t Q_INT_CAUSE_ERR_SHIFT = 2u;
+inline constexpr uint32_t Q_INT_CAUSE_ERR_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_CAUSE_ERR_MASK = 0x00000004u;
+
+// Q_INT_CLEAR (w1p): Clear interrupt causes of queue q (write 1 to clear the matching Q_INT_CAUSE bit).
+inline constexpr uint32_t Q_INT_CLEAR_BASE = 0x102Cu;
+inline constexpr uint32_t Q_INT_CLEAR_STRIDE = 0x40u;
+inline constexpr uint32_t Q_INT_CLEAR_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_INT_CLEAR(unsigned q) { return Q_INT_CLEAR_BASE + q * Q_INT_CLEAR_STRIDE; }
+inline constexpr uint32_t Q_INT_CLEAR_RESET = 0x00000000u;
+inline constexpr uint32_t Q_INT_CLEAR_RX_SHIFT = 0u;
+inline constexpr uint32_t Q_INT_CLEAR_RX_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_CLEAR_RX_MASK = 0x00000001u;
+inline constexpr uint32_t Q_INT_CLEAR_TX_SHIFT = 1u;
+inline constexpr uint32_t Q_INT_CLEAR_TX_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_CLEAR_TX_MASK = 0x00000002u;
+inline constexpr uint32_t Q_INT_CLEAR_ERR_SHIFT = 2u;
+inline constexpr uint32_t Q_INT_CLEAR_ERR_WIDTH = 1u;
+inline constexpr uint32_t Q_INT_CLEAR_ERR_MASK = 0x00000004u;
+
+// Q_INT_ITR (rw): Interrupt moderation of queue q.
+inline constexpr uint32_t Q_INT_ITR_BASE = 0x1030u;
+inline constexpr uint32_t Q_INT_ITR_STRIDE = 0x40u;
+inline constexpr uint32_t Q_INT_ITR_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_INT_ITR(unsigned q) { return Q_INT_ITR_BASE + q * Q_INT_ITR_STRIDE; }
+inline constexpr uint32_t Q_INT_ITR_RESET = 0x00000000u;
+inline constexpr uint32_t Q_INT_ITR_CYCLES_SHIFT = 0u;
+inline constexpr uint32_t Q_INT_ITR_CYCLES_WIDTH = 24u;
+inline constexpr uint32_t Q_INT_ITR_CYCLES_MASK = 0x00FFFFFFu;
+
+// Q_RX_PACKETS_LO (ro): rx_packets of queue q (SPEC 6): copies written to the queue's buffers (counted when their write-backs are issued).
+inline constexpr uint32_t Q_RX_PACKETS_LO_BASE = 0x3000u;
+inline constexpr uint32_t Q_RX_PACKETS_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_PACKETS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_PACKETS_LO(unsigned q) { return Q_RX_PACKETS_LO_BASE + q * Q_RX_PACKETS_LO_STRIDE; }
+inline constexpr uint32_t Q_RX_PACKETS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_PACKETS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_PACKETS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_RX_PACKETS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_RX_PACKETS_HI (ro): rx_packets of queue q (SPEC 6): copies written to the queue's buffers (counted when their write-backs are issued).
+inline constexpr uint32_t Q_RX_PACKETS_HI_BASE = 0x3004u;
+inline constexpr uint32_t Q_RX_PACKETS_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_PACKETS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_PACKETS_HI(unsigned q) { return Q_RX_PACKETS_HI_BASE + q * Q_RX_PACKETS_HI_STRIDE; }
+inline constexpr uint32_t Q_RX_PACKETS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_PACKETS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_PACKETS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_RX_PACKETS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_RX_BYTES_LO (ro): rx_bytes of queue q (SPEC 6): bytes of those copies (after VLAN stripping).
+inline constexpr uint32_t Q_RX_BYTES_LO_BASE = 0x3008u;
+inline constexpr uint32_t Q_RX_BYTES_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_BYTES_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_BYTES_LO(unsigned q) { return Q_RX_BYTES_LO_BASE + q * Q_RX_BYTES_LO_STRIDE; }
+inline constexpr uint32_t Q_RX_BYTES_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_BYTES_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_BYTES_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_RX_BYTES_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_RX_BYTES_HI (ro): rx_bytes of queue q (SPEC 6): bytes of those copies (after VLAN stripping).
+inline constexpr uint32_t Q_RX_BYTES_HI_BASE = 0x300Cu;
+inline constexpr uint32_t Q_RX_BYTES_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_BYTES_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_BYTES_HI(unsigned q) { return Q_RX_BYTES_HI_BASE + q * Q_RX_BYTES_HI_STRIDE; }
+inline constexpr uint32_t Q_RX_BYTES_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_BYTES_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_BYTES_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_RX_BYTES_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_RX_NO_DESC_DROPS_LO (ro): rx_no_desc_drops of queue q (SPEC 6): copies dropped whole because the queue had fewer posted descriptors than the copy needs when its turn came, or had stopped taking copies (disabled or in error) after the frame was classified.
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_BASE = 0x3010u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_NO_DESC_DROPS_LO(unsigned q) { return Q_RX_NO_DESC_DROPS_LO_BASE + q * Q_RX_NO_DESC_DROPS_LO_STRIDE; }
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_RX_NO_DESC_DROPS_HI (ro): rx_no_desc_drops of queue q (SPEC 6): copies dropped whole because the queue had fewer posted descriptors than the copy needs when its turn came, or had stopped taking copies (disabled or in error) after the frame was classified.
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_BASE = 0x3014u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_RX_NO_DESC_DROPS_HI(unsigned q) { return Q_RX_NO_DESC_DROPS_HI_BASE + q * Q_RX_NO_DESC_DROPS_HI_STRIDE; }
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
 // Table of every register, for generic code (register dumps, tests).
 enum class Access : uint8_t { RW, RO, W1P };
+// COUNTER_LO/_HI: a half of a 64-bit counter (kind = "counter64"); _HI is at
+// the _LO offset + 4 and returns the bits 63:32 latched by the last _LO read.
+enum class Kind : uint8_t { PLAIN, COUNTER_LO, COUNTER_HI };
 struct RegInfo {
   const char* name;
   uint32_t offset;      // entry 0 for per-queue registers
@@ -362,49 +593,105 @@ struct RegInfo {
   uint32_t hw_mask;     // hardware-driven read-only bits (and counters)
   uint32_t const_mask;  // constant bits (const and param fields)
   uint32_t w1p_mask;    // write-1-to-pulse bits (read as 0)
+  Kind kind;            // PLAIN, or which half of a 64-bit counter
 };
 inline constexpr RegInfo REG_TABLE[] = {
-    {"ID_MAGIC", 0x0000u, 0x0u, 1u, nullptr, Access::RO, 0x564D5143u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u},
-    {"ID_VERSION", 0x0004u, 0x0u, 1u, nullptr, Access::RO, 0x00010000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u},
-    {"ID_NUM_QUEUES", 0x0008u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u},
-    {"ID_NUM_FILTERS", 0x000Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u},
-    {"ID_DATA_W", 0x0010u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u},
-    {"ID_AXI_DATA_W", 0x0014u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u},
-    {"ID_MAX_FRAME_BYTES", 0x0018u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u},
-    {"ID_PKTBUF_BYTES", 0x001Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u},
-    {"SCRATCH", 0x0020u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"RESET", 0x0030u, 0x0u, 1u, nullptr, Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u},
-    {"CTRL", 0x0040u, 0x0u, 1u, nullptr, Access::RW, 0x00000002u, 0x00000006u, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"RX_TPID", 0x0044u, 0x0u, 1u, nullptr, Access::RW, 0x00008100u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"RX_MIN_FRAME", 0x0048u, 0x0u, 1u, nullptr, Access::RW, 0x0000003Cu, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"RX_MAX_FRAME", 0x004Cu, 0x0u, 1u, nullptr, Access::RW, 0x000005EEu, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"CSR_UNMAPPED_LO", 0x0080u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"CSR_UNMAPPED_HI", 0x0084u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"FILT_IDX", 0x0100u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"FILT_CFG", 0x0104u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0x0FFF0007u, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"FILT_MAC_LO", 0x0108u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"FILT_MAC_HI", 0x010Cu, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"FILT_QMASK_LO", 0x0110u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"FILT_QMASK_HI", 0x0114u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u},
-    {"FILT_CMD", 0x0118u, 0x0u, 1u, nullptr, Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u},
-    {"FILT_RD_CFG", 0x0120u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x0FFF0007u, 0x00000000u, 0x00000000u},
-    {"FILT_RD_MAC_LO", 0x0124u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"FILT_RD_MAC_HI", 0x0128u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u},
-    {"FILT_RD_QMASK_LO", 0x012Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"FILT_RD_QMASK_HI", 0x0130u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_FRAMES_LO", 0x0200u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_FRAMES_HI", 0x0204u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_ERR_DROPS_LO", 0x0208u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_ERR_DROPS_HI", 0x020Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_RUNT_DROPS_LO", 0x0210u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_RUNT_DROPS_HI", 0x0214u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_OVERSIZE_DROPS_LO", 0x0218u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_OVERSIZE_DROPS_HI", 0x021Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_UNMATCHED_DROPS_LO", 0x0220u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_UNMATCHED_DROPS_HI", 0x0224u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_BUFFER_DROPS_LO", 0x0228u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"RX_BUFFER_DROPS_HI", 0x022Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u},
-    {"Q_RX_CTRL", 0x1000u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000001Fu, 0x00000000u, 0x00000000u, 0x00000000u},
+    {"ID_MAGIC", 0x0000u, 0x0u, 1u, nullptr, Access::RO, 0x564D5143u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_VERSION", 0x0004u, 0x0u, 1u, nullptr, Access::RO, 0x00010000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_NUM_QUEUES", 0x0008u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_NUM_FILTERS", 0x000Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_DATA_W", 0x0010u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_AXI_DATA_W", 0x0014u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_MAX_FRAME_BYTES", 0x0018u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_PKTBUF_BYTES", 0x001Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
+    {"SCRATCH", 0x0020u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"RESET", 0x0030u, 0x0u, 1u, nullptr, Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
+    {"STATUS", 0x0034u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000001u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"CTRL", 0x0040u, 0x0u, 1u, nullptr, Access::RW, 0x00000002u, 0x00000006u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"RX_TPID", 0x0044u, 0x0u, 1u, nullptr, Access::RW, 0x00008100u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"RX_MIN_FRAME", 0x0048u, 0x0u, 1u, nullptr, Access::RW, 0x0000003Cu, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"RX_MAX_FRAME", 0x004Cu, 0x0u, 1u, nullptr, Access::RW, 0x000005EEu, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"CSR_UNMAPPED_LO", 0x0080u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"CSR_UNMAPPED_HI", 0x0084u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"FILT_IDX", 0x0100u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_CFG", 0x0104u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0x0FFF0007u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_MAC_LO", 0x0108u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_MAC_HI", 0x010Cu, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_QMASK_LO", 0x0110u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_QMASK_HI", 0x0114u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_CMD", 0x0118u, 0x0u, 1u, nullptr, Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
+    {"FILT_RD_CFG", 0x0120u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x0FFF0007u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_RD_MAC_LO", 0x0124u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_RD_MAC_HI", 0x0128u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_RD_QMASK_LO", 0x012Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"FILT_RD_QMASK_HI", 0x0130u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"RX_FRAMES_LO", 0x0200u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"RX_FRAMES_HI", 0x0204u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"RX_ERR_DROPS_LO", 0x0208u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"RX_ERR_DROPS_HI", 0x020Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"RX_RUNT_DROPS_LO", 0x0210u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"RX_RUNT_DROPS_HI", 0x0214u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"RX_OVERSIZE_DROPS_LO", 0x0218u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"RX_OVERSIZE_DROPS_HI", 0x021Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"RX_UNMATCHED_DROPS_LO", 0x0220u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"RX_UNMATCHED_DROPS_HI", 0x0224u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"RX_BUFFER_DROPS_LO", 0x0228u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"RX_BUFFER_DROPS_HI", 0x022Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"DMA_ERRORS_LO", 0x0230u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"DMA_ERRORS_HI", 0x0234u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_RX_CTRL", 0x1000u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000001Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_BASE_LO", 0x1004u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFF0u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_BASE_HI", 0x1008u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_SIZE", 0x100Cu, 0x40u, 64u, "NumQueues", Access::RW, 0x00000008u, 0x0000000Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_BUF", 0x1010u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000800u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_TAIL", 0x1014u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_HEAD", 0x1018u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_STATUS", 0x101Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000000Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_CMD", 0x1020u, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
+    {"Q_INT_MASK", 0x1024u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_INT_CAUSE", 0x1028u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_INT_CLEAR", 0x102Cu, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000007u, Kind::PLAIN},
+    {"Q_INT_ITR", 0x1030u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00FFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_PACKETS_LO", 0x3000u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_RX_PACKETS_HI", 0x3004u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_RX_BYTES_LO", 0x3008u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_RX_BYTES_HI", 0x300Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_RX_NO_DESC_DROPS_LO", 0x3010u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_RX_NO_DESC_DROPS_HI", 0x3014u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
 };
+
+// Descriptor formats in host memory (docs/registers.md, "Descriptor formats"):
+// little-endian 64-bit words, word w at byte offset 8 * w. A field is bits
+// [lsb + width - 1 : lsb] of word `word`; get()/put() act on that word.
+namespace fmt {
+
+struct Field {
+  uint32_t word;   // 64-bit word index within the descriptor
+  uint32_t lsb;    // lowest bit within the word
+  uint32_t width;  // bits
+  uint64_t mask;   // the field's bits within the word
+};
+constexpr uint64_t get(uint64_t word, Field f) { return (word & f.mask) >> f.lsb; }
+constexpr uint64_t put(uint64_t word, Field f, uint64_t value) {
+  return (word & ~f.mask) | ((value << f.lsb) & f.mask);
+}
+
+// RX_DESC: RX descriptor as the host posts it (read format).
+inline constexpr uint32_t RX_DESC_BYTES = 16u;
+inline constexpr Field RX_DESC_ADDR{0u, 0u, 64u, 0xFFFFFFFFFFFFFFFFull};
+inline constexpr Field RX_DESC_ZERO{1u, 0u, 64u, 0xFFFFFFFFFFFFFFFFull};
+
+// RX_WB: RX write-back: the core rewrites word 1 of a descriptor once its buffer is filled (word 0, the address, is left as posted).
+inline constexpr uint32_t RX_WB_BYTES = 16u;
+inline constexpr Field RX_WB_DD{1u, 0u, 1u, 0x0000000000000001ull};
+inline constexpr Field RX_WB_EOP{1u, 1u, 1u, 0x0000000000000002ull};
+inline constexpr Field RX_WB_VP{1u, 2u, 1u, 0x0000000000000004ull};
+inline constexpr Field RX_WB_BCAST{1u, 3u, 1u, 0x0000000000000008ull};
+inline constexpr Field RX_WB_MCAST{1u, 4u, 1u, 0x0000000000000010ull};
+inline constexpr Field RX_WB_LEN{1u, 16u, 16u, 0x00000000FFFF0000ull};
+inline constexpr Field RX_WB_TCI{1u, 32u, 16u, 0x0000FFFF00000000ull};
+inline constexpr Field RX_WB_FRAME_LEN{1u, 48u, 16u, 0xFFFF000000000000ull};
+
+}  // namespace fmt
 
 }  // namespace vmq::regs

@@ -9,12 +9,16 @@
 // reset values, random writes with random WSTRB read back, unmapped holes /
 // q >= NumQueues / top of the 64 KiB space read 0xFFFFFFFF with OKAY and are
 // counted exactly in csr_unmapped, read-only writes ignored and not counted,
-// w1p pulses exactly once per write, FILT_RD_* reflect their inputs, hardware
-// ports follow the registers, soft reset restores reset values.
+// w1p pulses exactly once per write (per-queue pulses only on the addressed
+// queue), hardware-driven ro registers (scalar and per queue) reflect their
+// random inputs, 64-bit counters (scalar and per queue) latch their high half
+// on a _LO read into a shadow of their own, hardware ports follow the
+// registers, soft reset restores reset values.
 //
 // Usage: csr_test [--seed N] [--ops N] [--trace file.fst]
 #include VMQ_MODEL_HEADER
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -22,6 +26,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 #include <vmq/vmq_regs.hpp>
 
@@ -50,6 +55,7 @@ namespace {
 
 namespace regs = vmq::regs;
 using vmq::tb::get_bit;
+using vmq::tb::set_bit;
 
 constexpr unsigned kNumQueues = VMQ_PARAM_NumQueues;
 constexpr uint32_t kOkay = 0;
@@ -63,6 +69,39 @@ uint32_t byte_mask(uint32_t strb) {
 }
 
 uint32_t field(uint32_t v, uint32_t shift, uint32_t mask) { return (v & mask) >> shift; }
+
+// Bits [lsb +: n] (n <= 64) of a port of any width: per-queue ports are packed
+// [NumQueues-1:0][W-1:0], entry q at bit q * W.
+template <class T>
+void put_bits(T& p, unsigned lsb, unsigned n, uint64_t v) {
+  uint64_t m = (n >= 64 ? ~uint64_t(0) : (uint64_t(1) << n) - 1) << lsb;
+  p = T((uint64_t(p) & ~m) | ((v << lsb) & m));
+}
+template <class T>
+uint64_t get_bits(const T& p, unsigned lsb, unsigned n) {
+  uint64_t m = n >= 64 ? ~uint64_t(0) : (uint64_t(1) << n) - 1;
+  return (uint64_t(p) >> lsb) & m;
+}
+template <std::size_t N>
+void put_bits(VlWide<N>& p, unsigned lsb, unsigned n, uint64_t v) {
+  for (unsigned i = 0; i < n;) {
+    unsigned b = lsb + i, o = b % 32, k = std::min(32 - o, n - i);
+    uint32_t m = (k == 32 ? ~0u : (1u << k) - 1) << o;
+    p[b / 32] = (p[b / 32] & ~m) | ((uint32_t(v >> i) << o) & m);
+    i += k;
+  }
+}
+template <std::size_t N>
+uint64_t get_bits(const VlWide<N>& p, unsigned lsb, unsigned n) {
+  uint64_t v = 0;
+  for (unsigned i = 0; i < n;) {
+    unsigned b = lsb + i, o = b % 32, k = std::min(32 - o, n - i);
+    uint32_t m = k == 32 ? ~0u : (1u << k) - 1;
+    v |= uint64_t((p[b / 32] >> o) & m) << i;
+    i += k;
+  }
+  return v;
+}
 
 struct Loc {
   const regs::RegInfo* r;
@@ -88,20 +127,21 @@ class CsrTest {
     check_all_registers("reset values");
     check_unmapped_sweep();
     check_soft_reset();
+    check_queue_pulses();
     for (uint64_t i = 0; i < ops; ++i) {
       if (i % 500 == 0) {
         // Backpressure/idle profile for the next stretch: none .. heavy.
         static constexpr double kP[] = {1.0, 0.9, 0.6, 0.3, 0.1};
         p_valid_ = kP[rng_.range(0, 4)];
         p_ready_ = kP[rng_.range(0, 4)];
-        set_hw_counters();
+        set_hw_inputs(true);
       }
       random_op();
     }
     // End: everything the shadow believes is still true.
     p_valid_ = p_ready_ = 1.0;
     check_all_registers("final read-back");
-    check_counter("final");
+    check_counter(true);
   }
 
   uint64_t accesses() const { return accesses_; }
@@ -148,54 +188,23 @@ class CsrTest {
       if (r.rw_mask)
         for (unsigned q = 0; q < count(r); ++q) rw_[addr_of(r, q)] = r.reset & r.rw_mask;
     unmapped_ = 0;
-    unmapped_hi_shadow_ = 0;
-    for (auto& c : hw_cnt_) c.hi_shadow = 0;
+    cnt_hi_.clear();  // every _HI shadow reads 0
   }
 
-  // Hardware-driven 64-bit counters (kind = "counter64", source = "hw"): the
-  // value sits on <name>_i; reading _LO latches bits 63:32 for _HI.
-  struct HwCounter {
-    uint32_t lo, hi;
-    void (*set)(VMQ_MODEL&, uint64_t);
-    uint64_t value = 0;
-    uint32_t hi_shadow = 0;
-  };
-  static std::vector<HwCounter> hw_counters() {
-    return {{regs::RX_FRAMES_LO, regs::RX_FRAMES_HI,
-             [](VMQ_MODEL& d, uint64_t v) { d.rx_frames_i = v; }},
-            {regs::RX_ERR_DROPS_LO, regs::RX_ERR_DROPS_HI,
-             [](VMQ_MODEL& d, uint64_t v) { d.rx_err_drops_i = v; }},
-            {regs::RX_RUNT_DROPS_LO, regs::RX_RUNT_DROPS_HI,
-             [](VMQ_MODEL& d, uint64_t v) { d.rx_runt_drops_i = v; }},
-            {regs::RX_OVERSIZE_DROPS_LO, regs::RX_OVERSIZE_DROPS_HI,
-             [](VMQ_MODEL& d, uint64_t v) { d.rx_oversize_drops_i = v; }},
-            {regs::RX_UNMATCHED_DROPS_LO, regs::RX_UNMATCHED_DROPS_HI,
-             [](VMQ_MODEL& d, uint64_t v) { d.rx_unmatched_drops_i = v; }},
-            {regs::RX_BUFFER_DROPS_LO, regs::RX_BUFFER_DROPS_HI,
-             [](VMQ_MODEL& d, uint64_t v) { d.rx_buffer_drops_i = v; }}};
-  }
-  // New random values on every counter input (between accesses).
-  void set_hw_counters() {
-    for (auto& c : hw_cnt_) {
-      c.value = rng_.u64();
-      c.set(d_, c.value);
-    }
+  // 64-bit counter whose _LO register is at lo: csr_unmapped, or the value the
+  // test drives on the counter's <name>_i input (source = "hw").
+  uint64_t counter_value(uint32_t lo) const {
+    if (lo == regs::CSR_UNMAPPED_LO) return unmapped_;
+    auto it = hw_cnt_.find(lo);
+    if (it == hw_cnt_.end()) fail(lo, 0, 0, "test drives no value for this counter");
+    return it->second;
   }
 
   uint32_t hw_value(uint32_t off) const {
-    if (off == regs::FILT_RD_CFG) return hw_cfg_;
-    if (off == regs::FILT_RD_MAC_LO) return hw_mac_lo_;
-    if (off == regs::FILT_RD_MAC_HI) return hw_mac_hi_;
-    if (off == regs::FILT_RD_QMASK_LO) return hw_qmask_lo_;
-    if (off == regs::FILT_RD_QMASK_HI) return hw_qmask_hi_;
-    if (off == regs::CSR_UNMAPPED_LO) return uint32_t(unmapped_);
-    if (off == regs::CSR_UNMAPPED_HI) return unmapped_hi_shadow_;
-    for (const auto& c : hw_cnt_) {
-      if (off == c.lo) return uint32_t(c.value);
-      if (off == c.hi) return c.hi_shadow;
-    }
-    fail(off, 0, 0, "test does not know this hardware-driven register (extend hw_value)");
-    return 0;
+    auto it = hw_.find(off);
+    if (it == hw_.end())
+      fail(off, 0, 0, "test does not know this hardware-driven register (extend drive_hw)");
+    return it->second;
   }
 
   // Expected read data, and the read's side effects on the shadow.
@@ -214,10 +223,16 @@ class CsrTest {
       if (it == fixed().end()) fail(w, 0, 0, "test does not know this constant register");
       v |= it->second & r.const_mask;
     }
-    if (r.hw_mask) v |= hw_value(w) & r.hw_mask;
-    if (w == regs::CSR_UNMAPPED_LO) unmapped_hi_shadow_ = uint32_t(unmapped_ >> 32);
-    for (auto& c : hw_cnt_)
-      if (w == c.lo) c.hi_shadow = uint32_t(c.value >> 32);
+    if (r.kind == regs::Kind::COUNTER_LO) {
+      uint64_t c = counter_value(w);
+      v |= uint32_t(c);
+      cnt_hi_[w] = uint32_t(c >> 32);  // this counter's (this queue's) shadow only
+    } else if (r.kind == regs::Kind::COUNTER_HI) {
+      auto it = cnt_hi_.find(w - 4);
+      v |= it == cnt_hi_.end() ? 0 : it->second;
+    } else if (r.hw_mask) {
+      v |= hw_value(w) & r.hw_mask;
+    }
     return v;  // w1p bits and reserved bits read 0
   }
 
@@ -243,6 +258,10 @@ class CsrTest {
         commits_.push_back({rw_.at(regs::FILT_IDX), rw_.at(regs::FILT_CFG),
                             rw_.at(regs::FILT_MAC_LO), rw_.at(regs::FILT_MAC_HI),
                             rw_.at(regs::FILT_QMASK_LO), rw_.at(regs::FILT_QMASK_HI)});
+      } else if (r.stride) {
+        // Per-queue pulses (monitor() counts them per entry and bit).
+        for (unsigned b = 0; b < 32; ++b)
+          if ((data & bm & r.w1p_mask) >> b & 1) ++q_pulses_expected_[{w, b}];
       } else {
         fail(w, 0, 0, "test does not know this w1p field (extend apply_write)");
       }
@@ -353,6 +372,21 @@ class CsrTest {
   // Samples hardware outputs once per cycle (before the edge).
   void monitor() {
     if (d_.soft_reset_o) ++soft_resets_seen_;
+    // Per-queue w1p ports, [NumQueues-1:0]: one pulse per written 1, on the
+    // addressed queue only.
+    auto pulses = [&](const auto& port, uint32_t reg0, uint32_t stride, uint32_t shift) {
+      if (!port) return;
+      for (unsigned q = 0; q < kNumQueues; ++q)
+        if (get_bit(port, q)) ++q_pulses_seen_[{reg0 + q * stride, shift}];
+    };
+    pulses(d_.q_rx_cmd_reset_o, regs::Q_RX_CMD_BASE, regs::Q_RX_CMD_STRIDE,
+           regs::Q_RX_CMD_RESET_SHIFT);
+    pulses(d_.q_int_clear_rx_o, regs::Q_INT_CLEAR_BASE, regs::Q_INT_CLEAR_STRIDE,
+           regs::Q_INT_CLEAR_RX_SHIFT);
+    pulses(d_.q_int_clear_tx_o, regs::Q_INT_CLEAR_BASE, regs::Q_INT_CLEAR_STRIDE,
+           regs::Q_INT_CLEAR_TX_SHIFT);
+    pulses(d_.q_int_clear_err_o, regs::Q_INT_CLEAR_BASE, regs::Q_INT_CLEAR_STRIDE,
+           regs::Q_INT_CLEAR_ERR_SHIFT);
     if (d_.filt_cmd_write_o) {
       ++filt_writes_seen_;
       if (commits_.empty()) {
@@ -384,6 +418,19 @@ class CsrTest {
     if (filt_writes_seen_ != filt_writes_expected_)
       fail(addr, uint32_t(filt_writes_expected_), uint32_t(filt_writes_seen_),
            "filt_cmd_write_o pulse count");
+    if (q_pulses_seen_ != q_pulses_expected_) {
+      // Report the first (entry, bit) whose counts differ.
+      std::map<std::pair<uint32_t, uint32_t>, uint64_t> all = q_pulses_expected_;
+      all.insert(q_pulses_seen_.begin(), q_pulses_seen_.end());
+      for (const auto& [k, _] : all) {
+        auto e = q_pulses_expected_.find(k), s = q_pulses_seen_.find(k);
+        uint64_t ne = e == q_pulses_expected_.end() ? 0 : e->second;
+        uint64_t ns = s == q_pulses_seen_.end() ? 0 : s->second;
+        if (ne != ns)
+          fail(k.first, uint32_t(ne), uint32_t(ns),
+               fmt::format("per-queue w1p pulse count of bit {}", k.second).c_str());
+      }
+    }
   }
 
   // Every hardware output port follows its register.
@@ -433,27 +480,99 @@ class CsrTest {
                      uint32_t(get_bit(d_.q_rx_ctrl_strip_vlan_o, q))
                          << regs::Q_RX_CTRL_STRIP_VLAN_SHIFT;
       expect_eq(a, v, got, (w + "q_rx_ctrl_*_o[q]").c_str());
+      // Packed [NumQueues-1:0][W-1:0] outputs: entry q at bit q * W.
+      auto pq = [&](const auto& port, uint32_t reg, uint32_t shift, uint32_t width,
+                    uint32_t mask, const char* name) {
+        expect_eq(reg, field(rw_.at(reg), shift, mask),
+                  uint32_t(get_bits(port, q * width, width)), (w + name + "[q]").c_str());
+      };
+      pq(d_.q_rx_base_lo_addr_o, regs::Q_RX_BASE_LO(q), regs::Q_RX_BASE_LO_ADDR_SHIFT,
+         regs::Q_RX_BASE_LO_ADDR_WIDTH, regs::Q_RX_BASE_LO_ADDR_MASK, "q_rx_base_lo_addr_o");
+      pq(d_.q_rx_base_hi_addr_o, regs::Q_RX_BASE_HI(q), regs::Q_RX_BASE_HI_ADDR_SHIFT,
+         regs::Q_RX_BASE_HI_ADDR_WIDTH, regs::Q_RX_BASE_HI_ADDR_MASK, "q_rx_base_hi_addr_o");
+      pq(d_.q_rx_size_log2_o, regs::Q_RX_SIZE(q), regs::Q_RX_SIZE_LOG2_SHIFT,
+         regs::Q_RX_SIZE_LOG2_WIDTH, regs::Q_RX_SIZE_LOG2_MASK, "q_rx_size_log2_o");
+      pq(d_.q_rx_buf_bytes_o, regs::Q_RX_BUF(q), regs::Q_RX_BUF_BYTES_SHIFT,
+         regs::Q_RX_BUF_BYTES_WIDTH, regs::Q_RX_BUF_BYTES_MASK, "q_rx_buf_bytes_o");
+      pq(d_.q_rx_tail_idx_o, regs::Q_RX_TAIL(q), regs::Q_RX_TAIL_IDX_SHIFT,
+         regs::Q_RX_TAIL_IDX_WIDTH, regs::Q_RX_TAIL_IDX_MASK, "q_rx_tail_idx_o");
+      pq(d_.q_int_mask_rx_o, regs::Q_INT_MASK(q), regs::Q_INT_MASK_RX_SHIFT,
+         regs::Q_INT_MASK_RX_WIDTH, regs::Q_INT_MASK_RX_MASK, "q_int_mask_rx_o");
+      pq(d_.q_int_mask_tx_o, regs::Q_INT_MASK(q), regs::Q_INT_MASK_TX_SHIFT,
+         regs::Q_INT_MASK_TX_WIDTH, regs::Q_INT_MASK_TX_MASK, "q_int_mask_tx_o");
+      pq(d_.q_int_mask_err_o, regs::Q_INT_MASK(q), regs::Q_INT_MASK_ERR_SHIFT,
+         regs::Q_INT_MASK_ERR_WIDTH, regs::Q_INT_MASK_ERR_MASK, "q_int_mask_err_o");
+      pq(d_.q_int_itr_cycles_o, regs::Q_INT_ITR(q), regs::Q_INT_ITR_CYCLES_SHIFT,
+         regs::Q_INT_ITR_CYCLES_WIDTH, regs::Q_INT_ITR_CYCLES_MASK, "q_int_itr_cycles_o");
     }
   }
 
-  // Random values on the hardware-driven FILT_RD_* inputs (between accesses).
-  void set_hw_inputs() {
-    uint32_t cfg = uint32_t(rng_.u64());
+  // New random values for the hardware-driven registers (between accesses):
+  // every ro register with hardware bits and every hw counter of REG_TABLE
+  // (all entries q < NumQueues of per-queue ones), or the counters only.
+  void set_hw_inputs(bool counters_only = false) {
+    for (const auto& r : regs::REG_TABLE)
+      for (unsigned q = 0; q < count(r); ++q) {
+        uint32_t a = addr_of(r, q);
+        if (r.kind == regs::Kind::COUNTER_LO) {
+          if (a != regs::CSR_UNMAPPED_LO) hw_cnt_[a] = rng_.u64();
+        } else if (r.kind == regs::Kind::PLAIN && r.hw_mask && !counters_only) {
+          hw_[a] = uint32_t(rng_.u64()) & r.hw_mask;
+        }
+      }
+    drive_hw();
+  }
+
+  // The values of hw_ and hw_cnt_ onto the input ports, field by field. A
+  // hardware-driven register the test does not drive fails in hw_value().
+  void drive_hw() {
+    auto f = [&](uint32_t reg, uint32_t shift, uint32_t mask) {
+      return field(hw_value(reg), shift, mask);
+    };
+    d_.status_reset_busy_i =
+        f(regs::STATUS, regs::STATUS_RESET_BUSY_SHIFT, regs::STATUS_RESET_BUSY_MASK);
     d_.filt_rd_cfg_valid_i =
-        field(cfg, regs::FILT_RD_CFG_VALID_SHIFT, regs::FILT_RD_CFG_VALID_MASK);
-    d_.filt_rd_cfg_type_i = field(cfg, regs::FILT_RD_CFG_TYPE_SHIFT, regs::FILT_RD_CFG_TYPE_MASK);
-    d_.filt_rd_cfg_vid_i = field(cfg, regs::FILT_RD_CFG_VID_SHIFT, regs::FILT_RD_CFG_VID_MASK);
-    hw_cfg_ = cfg & (regs::FILT_RD_CFG_VALID_MASK | regs::FILT_RD_CFG_TYPE_MASK |
-                     regs::FILT_RD_CFG_VID_MASK);
-    hw_mac_lo_ = uint32_t(rng_.u64());
-    hw_mac_hi_ = uint32_t(rng_.u64()) & regs::FILT_RD_MAC_HI_MAC_MASK;
-    hw_qmask_lo_ = uint32_t(rng_.u64());
-    hw_qmask_hi_ = uint32_t(rng_.u64());
-    d_.filt_rd_mac_lo_mac_i = hw_mac_lo_;
-    d_.filt_rd_mac_hi_mac_i = hw_mac_hi_;
-    d_.filt_rd_qmask_lo_qmask_i = hw_qmask_lo_;
-    d_.filt_rd_qmask_hi_qmask_i = hw_qmask_hi_;
-    set_hw_counters();
+        f(regs::FILT_RD_CFG, regs::FILT_RD_CFG_VALID_SHIFT, regs::FILT_RD_CFG_VALID_MASK);
+    d_.filt_rd_cfg_type_i =
+        f(regs::FILT_RD_CFG, regs::FILT_RD_CFG_TYPE_SHIFT, regs::FILT_RD_CFG_TYPE_MASK);
+    d_.filt_rd_cfg_vid_i =
+        f(regs::FILT_RD_CFG, regs::FILT_RD_CFG_VID_SHIFT, regs::FILT_RD_CFG_VID_MASK);
+    d_.filt_rd_mac_lo_mac_i = hw_value(regs::FILT_RD_MAC_LO);
+    d_.filt_rd_mac_hi_mac_i = hw_value(regs::FILT_RD_MAC_HI);
+    d_.filt_rd_qmask_lo_qmask_i = hw_value(regs::FILT_RD_QMASK_LO);
+    d_.filt_rd_qmask_hi_qmask_i = hw_value(regs::FILT_RD_QMASK_HI);
+    d_.rx_frames_i = counter_value(regs::RX_FRAMES_LO);
+    d_.rx_err_drops_i = counter_value(regs::RX_ERR_DROPS_LO);
+    d_.rx_runt_drops_i = counter_value(regs::RX_RUNT_DROPS_LO);
+    d_.rx_oversize_drops_i = counter_value(regs::RX_OVERSIZE_DROPS_LO);
+    d_.rx_unmatched_drops_i = counter_value(regs::RX_UNMATCHED_DROPS_LO);
+    d_.rx_buffer_drops_i = counter_value(regs::RX_BUFFER_DROPS_LO);
+    d_.dma_errors_i = counter_value(regs::DMA_ERRORS_LO);
+    for (unsigned q = 0; q < kNumQueues; ++q) {
+      // Packed [NumQueues-1:0][W-1:0] inputs: entry q at bit q * W.
+      put_bits(d_.q_rx_head_idx_i, q * regs::Q_RX_HEAD_IDX_WIDTH, regs::Q_RX_HEAD_IDX_WIDTH,
+               f(regs::Q_RX_HEAD(q), regs::Q_RX_HEAD_IDX_SHIFT, regs::Q_RX_HEAD_IDX_MASK));
+      uint32_t st = regs::Q_RX_STATUS(q);
+      set_bit(d_.q_rx_status_running_i, q,
+              f(st, regs::Q_RX_STATUS_RUNNING_SHIFT, regs::Q_RX_STATUS_RUNNING_MASK));
+      set_bit(d_.q_rx_status_stopped_i, q,
+              f(st, regs::Q_RX_STATUS_STOPPED_SHIFT, regs::Q_RX_STATUS_STOPPED_MASK));
+      set_bit(d_.q_rx_status_error_i, q,
+              f(st, regs::Q_RX_STATUS_ERROR_SHIFT, regs::Q_RX_STATUS_ERROR_MASK));
+      set_bit(d_.q_rx_status_resetting_i, q,
+              f(st, regs::Q_RX_STATUS_RESETTING_SHIFT, regs::Q_RX_STATUS_RESETTING_MASK));
+      uint32_t ic = regs::Q_INT_CAUSE(q);
+      set_bit(d_.q_int_cause_rx_i, q,
+              f(ic, regs::Q_INT_CAUSE_RX_SHIFT, regs::Q_INT_CAUSE_RX_MASK));
+      set_bit(d_.q_int_cause_tx_i, q,
+              f(ic, regs::Q_INT_CAUSE_TX_SHIFT, regs::Q_INT_CAUSE_TX_MASK));
+      set_bit(d_.q_int_cause_err_i, q,
+              f(ic, regs::Q_INT_CAUSE_ERR_SHIFT, regs::Q_INT_CAUSE_ERR_MASK));
+      put_bits(d_.q_rx_packets_i, q * 64, 64, counter_value(regs::Q_RX_PACKETS_LO(q)));
+      put_bits(d_.q_rx_bytes_i, q * 64, 64, counter_value(regs::Q_RX_BYTES_LO(q)));
+      put_bits(d_.q_rx_no_desc_drops_i, q * 64, 64,
+               counter_value(regs::Q_RX_NO_DESC_DROPS_LO(q)));
+    }
   }
 
   // ------------------------------------------------------------------ directed checks
@@ -469,15 +588,44 @@ class CsrTest {
       for (unsigned q = 0; q < count(r); ++q) read_check(addr_of(r, q), what);
   }
 
-  void check_counter(const char* what) {
-    (void)what;
+  // Every 64-bit counter: _HI (old shadow), _LO, _HI. Per-queue counters: all
+  // queues (and then every _HI again, in reverse, to show each queue has a
+  // shadow of its own), or one random queue each.
+  void check_counter(bool all_queues) {
     read_check(regs::CSR_UNMAPPED_LO, "CSR_UNMAPPED_LO");
     read_check(regs::CSR_UNMAPPED_HI, "CSR_UNMAPPED_HI");
-    for (const auto& c : hw_cnt_) {
-      read_check(c.hi, "hardware counter _HI before _LO (shadow)");
-      read_check(c.lo, "hardware counter _LO");
-      read_check(c.hi, "hardware counter _HI after _LO");
+    std::vector<uint32_t> los;
+    for (const auto& r : regs::REG_TABLE) {
+      if (r.kind != regs::Kind::COUNTER_LO || r.offset == regs::CSR_UNMAPPED_LO) continue;
+      if (!r.stride || all_queues) {
+        for (unsigned q = 0; q < count(r); ++q) los.push_back(addr_of(r, q));
+      } else {
+        los.push_back(random_addr(r));
+      }
     }
+    for (uint32_t lo : los) {
+      read_check(lo + 4, "counter _HI before _LO (shadow)");
+      read_check(lo, "counter _LO");
+      read_check(lo + 4, "counter _HI after _LO");
+    }
+    if (all_queues)
+      for (auto it = los.rbegin(); it != los.rend(); ++it)
+        read_check(*it + 4, "counter _HI after other counters' _LO");
+  }
+
+  // Per-queue w1p registers: on every queue, all ones pulse every field of
+  // that queue once; 1s without their byte strobe, and 0s, pulse nothing.
+  void check_queue_pulses() {
+    for (const auto& r : regs::REG_TABLE) {
+      if (r.access != regs::Access::W1P || !r.stride) continue;
+      for (unsigned q = 0; q < count(r); ++q) {
+        write(addr_of(r, q), 0xFFFFFFFFu, 0xF);
+        write(addr_of(r, q), 0xFFFFFFFFu, 0x0);
+        write(addr_of(r, q), 0, 0xF);
+      }
+    }
+    for (const auto& [k, n] : q_pulses_seen_)
+      if (n != 1) fail(k.first, 1, uint32_t(n), "per-queue w1p pulses after one write of 1s");
   }
 
   std::vector<uint32_t> holes() const {
@@ -510,11 +658,11 @@ class CsrTest {
     }
     for (uint32_t a = regs::ADDR_SPACE_BYTES - 4; a < regs::ADDR_SPACE_BYTES; ++a)
       read_check(a, "unmapped read (top, unaligned)");
-    check_counter("after sweep");
+    check_counter(true);
     // Read-only writes are ignored and not counted.
     for (const auto& r : regs::REG_TABLE)
       if (r.access == regs::Access::RO) write(addr_of(r, 0), uint32_t(rng_.u64()), 0xF);
-    check_counter("after read-only writes");
+    check_counter(false);
     check_all_registers("after read-only writes");
   }
 
@@ -563,9 +711,14 @@ class CsrTest {
       while (r->access != regs::Access::RO);
       write(random_addr(*r), uint32_t(rng_.u64()), random_strb());
     } else if (k < 760) {
-      check_counter("random");
-    } else if (k < 800) {  // filter commit (bit 0 random, strobe random)
+      check_counter(false);
+    } else if (k < 780) {  // filter commit (bit 0 random, strobe random)
       write(regs::FILT_CMD, uint32_t(rng_.u64()), random_strb());
+    } else if (k < 800) {  // per-queue w1p (random bits, strobe, queue)
+      const regs::RegInfo* r;
+      do r = &random_reg(false);
+      while (r->access != regs::Access::W1P || !r->stride);
+      write(random_addr(*r), uint32_t(rng_.u64()), random_strb());
     } else if (k < 803) {  // soft reset, rarely (and only if bit 0 and strobe 0 are set)
       write(regs::RESET, uint32_t(rng_.u64()), random_strb());
     } else if (k < 950) {  // write and read at the same time (independent rw registers)
@@ -611,12 +764,14 @@ class CsrTest {
   const char* last_op_ = "reset";
   std::map<uint32_t, uint32_t> rw_;
   uint64_t unmapped_ = 0;
-  uint32_t unmapped_hi_shadow_ = 0;
-  uint32_t hw_cfg_ = 0, hw_mac_lo_ = 0, hw_mac_hi_ = 0, hw_qmask_lo_ = 0, hw_qmask_hi_ = 0;
+  std::map<uint32_t, uint32_t> hw_;       // hardware-driven ro registers, by address
+  std::map<uint32_t, uint64_t> hw_cnt_;   // hw counter inputs, by _LO address
+  std::map<uint32_t, uint32_t> cnt_hi_;   // _HI shadows (absent: 0), by _LO address
   uint64_t soft_resets_expected_ = 0, soft_resets_seen_ = 0;
   uint64_t filt_writes_expected_ = 0, filt_writes_seen_ = 0;
+  // Per-queue w1p pulses by (entry address, bit).
+  std::map<std::pair<uint32_t, uint32_t>, uint64_t> q_pulses_expected_, q_pulses_seen_;
   std::deque<std::array<uint32_t, 6>> commits_;
-  std::vector<HwCounter> hw_cnt_ = hw_counters();
 };
 
 }  // namespace
