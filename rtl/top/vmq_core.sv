@@ -124,6 +124,7 @@ module vmq_core #(
   logic [NumQueues-1:0][23:0] int_itr;
   logic [NumQueues-1:0][63:0] cnt_q_packets, cnt_q_bytes, cnt_q_no_desc;
   logic                 sr_pend_q;
+  logic [NumQueues-1:0]       cause_rx, cause_tx, cause_err;
 
   assign filt_qmask = {filt_qm_hi, filt_qm_lo};
   assign rd_qmask   = 64'(rd_qmask_nq);
@@ -512,7 +513,6 @@ module vmq_core #(
   // Interrupts: causes RX (bit 0), TX (bit 1, issue 4), ERR (bit 2)
   // ---------------------------------------------------------------------------
   logic [NumQueues-1:0][2:0] int_set, int_clr, int_msk;
-  logic [NumQueues-1:0]      cause_rx, cause_tx, cause_err;
   for (genvar q = 0; q < NumQueues; q++) begin : gen_int
     assign int_set[q]   = {err_event[q], 1'b0, rx_irq[q]};
     assign int_clr[q]   = {int_clr_err[q], int_clr_tx[q], int_clr_rx[q]};
