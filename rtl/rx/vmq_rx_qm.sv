@@ -152,6 +152,7 @@ module vmq_rx_qm #(
     logic [34:0] recip_q;
     logic        is_take, is_pop, is_done, is_ar, is_r, is_rlast, wr_err, rd_err_now;
     logic        apply_reset;
+    logic        ring_bad;   // TAIL (or the ring size) moved behind claimed descriptors
     logic [11:0] incache, to_end, room, by_tail;
     logic [12:0] by_page;
     logic [11:0] faddr;  // page offset of the next fetch
@@ -190,7 +191,7 @@ module vmq_rx_qm #(
         claim_q <= claim_q + (is_take ? ndesc : 13'd0) - 13'(is_pop);
         open_q  <= open_q + 12'(is_take) - 12'(is_done);
         if (is_pop) head_q <= (head_q + 1'b1) & mask_a[q];
-        if (wr_err || rd_err_now) err_q <= 1'b1;
+        if (wr_err || rd_err_now || ring_bad) err_q <= 1'b1;
         if (q_reset_i[q]) rst_pend_q <= 1'b1;
         // descriptor reads
         if (is_ar) begin
@@ -239,9 +240,10 @@ module vmq_rx_qm #(
     assign recip_a[q]     = recip_q;
     assign open_zero_a[q] = open_q == '0;
     assign rd_err_a[q]    = rd_err_first;
-    assign err_ev_a[q]    = !err_q && (wr_err || rd_err_now);
+    assign err_ev_a[q]    = !err_q && (wr_err || rd_err_now || ring_bad);
 
     assign posted_a[q] = (cfg_tail_i[q] - head_q) & mask_a[q];
+    assign ring_bad    = free_a[q][12];
     assign free_a[q]   = 13'(posted_a[q]) - claim_q;   // negative (bit 12) when TAIL moved back
     assign accept_a[q] = cfg_enable_i[q] && !err_q && !rst_pend_q && !hold_i;
     assign ready_a[q]  = bact_q == cfg_buf_i[q] && bact_q != '0 && !(div_busy && div_q == QW'(q));
