@@ -5,7 +5,7 @@
 // docs/rx-dma.md). Takes copies from vmq_rx_repl and writes them into host
 // memory over the AXI4 write channels:
 //
-//   copy stream -> strip (VLAN tag out) -> byte accumulator -> W beats
+//   copy stream -> strip (VLAN tag out) -> beat FIFO -> byte accumulator -> W beats
 //   copy meta   -> segmenter (descriptor pops, 4 KiB-safe bursts) -> AW + W commands
 //   B           -> per-queue response counts -> write-back issuer -> AW + W commands
 //
@@ -112,8 +112,8 @@ module vmq_rx_wr #(
   logic [15:0]      in_off_q;        // byte offset of the beat in the frame
   logic             mf_push, mf_full, mf_pop, mf_empty;
   logic [MetaW-1:0] mf_rdata;
-  logic [$clog2(4):0] mf_cnt_unused;
-  logic             in_take;         // a beat enters the accumulator
+  logic [$clog2(8):0] mf_cnt_unused;
+  logic             in_take;         // a beat enters (the beat FIFO)
   logic [SW-1:0]    acc_c_q;         // bytes in the accumulator
   logic [SW-1:0]    out_n;           // bytes leaving it this cycle
   logic [S*8-1:0]   acc_q;
@@ -121,7 +121,7 @@ module vmq_rx_wr #(
   logic [SW-1:0]    in_n;
 
   assign mf_push = in_take && in_first_q;
-  vmq_sync_fifo #(.Width(MetaW), .Depth(4)) u_meta (
+  vmq_sync_fifo #(.Width(MetaW), .Depth(8)) u_meta (
     .clk_i   (clk_i),
     .rst_i   (rst_i),
     .push_i  (mf_push),
@@ -154,8 +154,32 @@ module vmq_rx_wr #(
     in_n    = SW'(nb);
   end
 
-  assign s_tready_o = (32'(acc_c_q) - 32'(out_n) + K <= S) && !(in_first_q && mf_full);
+  // Stripped beats wait in a small FIFO before the accumulator, so that the
+  // stream keeps moving while the segmenter starts a copy (its metadata is
+  // queued with the copy's first beat, ahead of the bytes).
+  localparam int unsigned BfDepth = 8;
+  logic                 bf_full, bf_empty, bf_pop;
+  logic [DataW+SW-1:0]  bf_rdata;
+  logic [DataW-1:0]     acc_in_data;
+  logic [SW-1:0]        acc_in_n;
+  logic [$clog2(BfDepth):0] bf_cnt_unused;
+
+  assign s_tready_o = !bf_full && !(in_first_q && mf_full);
   assign in_take    = s_tvalid_i && s_tready_o;
+
+  vmq_sync_fifo #(.Width(DataW + SW), .Depth(BfDepth)) u_beats (
+    .clk_i   (clk_i),
+    .rst_i   (rst_i),
+    .push_i  (in_take),
+    .wdata_i ({in_n, in_data}),
+    .full_o  (bf_full),
+    .pop_i   (bf_pop),
+    .rdata_o (bf_rdata),
+    .empty_o (bf_empty),
+    .count_o (bf_cnt_unused)
+  );
+  assign {acc_in_n, acc_in_data} = bf_rdata;
+  assign bf_pop = !bf_empty && (32'(acc_c_q) - 32'(out_n) + K <= S);
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -180,9 +204,9 @@ module vmq_rx_wr #(
       logic [SW-1:0]  c;
       shifted = acc_q >> (8 * 32'(out_n));
       c       = acc_c_q - out_n;
-      if (in_take) begin
-        shifted = shifted | ((S*8)'(in_data) << (8 * 32'(c)));
-        c       = c + in_n;
+      if (bf_pop) begin
+        shifted = shifted | ((S*8)'(acc_in_data) << (8 * 32'(c)));
+        c       = c + acc_in_n;
       end
       acc_q   <= shifted;
       acc_c_q <= c;
@@ -602,7 +626,7 @@ module vmq_rx_wr #(
   end
 `endif
 
-  assign idle_o = !s_tvalid_i && in_first_q && mf_empty && sg_state_q == GMeta &&
+  assign idle_o = !s_tvalid_i && in_first_q && bf_empty && mf_empty && sg_state_q == GMeta &&
                   awf_empty && wcf_empty && wbf_empty && out_q == '0 && acc_c_q == '0;
 
 endmodule

@@ -1,0 +1,627 @@
+// Receive throughput benchmark of vmq_core (SPEC §9 "Pacing", §10 Budgets).
+//
+// The MAC side is driven at line rate with a byte-credit wire model: at a
+// 250 MHz core clock, 10 GbE carries 5 bytes per cycle and 25 GbE 12.5; a
+// frame of L bytes occupies the wire for L + 24 bytes (FCS, preamble, gap,
+// as SPEC §10 counts them). A frame starts only when the wire schedule allows
+// (never faster than line rate) and its beats are then presented back to back:
+// a real MAC cannot pause mid-frame, so every cycle s_rx_tready_o is low while
+// a beat waits is counted as a stall (the frame is held, not lost, and the
+// schedule moves on from the late start: a stall shows as lost rate).
+//
+// Four VM queues (1..4), one `mac` filter each, frames round-robin over their
+// four DAs; ring of 1024 descriptors per queue, 2048-byte buffers. The host
+// memory is ideal but far: read latency 1 µs (250 cycles), write-response
+// latency 100 cycles, no backpressure, no jitter. The host reposts every
+// buffer as soon as its write-back (DD) is written (seen with
+// AxiMem::on_write_beat), and rings the Q_RX_TAIL doorbell over AXI4-Lite
+// whenever 8 buffers are pending or 64 cycles after the first pending one.
+//
+// Every delivered frame is checked in full: write-back fields (DD, EOP, LEN,
+// FRAME_LEN), every payload byte (the frame carries its sequence number and a
+// pattern derived from it), per-queue wire order; the counters read at the
+// end must agree with what the host saw.
+//
+// Measurement: after a warm-up, a window of N delivered frames, from the
+// write-back of one delivered frame to the write-back N frames later. Figures
+// per frame size: delivered payload Gb/s at 250 MHz, fraction of the offered
+// payload rate L/(L+24) x port rate, drops (rx_buffer_drops and the queues'
+// rx_no_desc_drops, whole run), cycles per delivered frame vs the budget
+// (L+24)/bytes-per-cycle, MAC-side stalls, AXI W-channel utilisation.
+//
+// Options: --sizes 60,64,... --frames N (cap on the window, default 20000)
+// --window-cycles C (default 1.5 M; N = clamp(C / budget, --min-frames (500),
+// --frames)); the rings (1024) wrap several times at every size but 9000.
+// --port-gbps G --read-latency C --write-latency C --json FILE.
+// Exit code: 0 every row at 100 % (>= 99.9 %) of line rate with zero drops;
+// 1 some row short of that; 2 a correctness or protocol failure.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include VMQ_MODEL_HEADER
+#ifdef VMQ_RX_BENCH_DIAG
+#include VMQ_RX_BENCH_DIAG_ROOT
+#endif
+#include <vmq/vmq_regs.hpp>
+
+#include "axi_mem.hpp"
+#include "axil_master.hpp"
+#include "vmq_tb.hpp"
+
+using namespace vmq::tb;
+namespace regs = vmq::regs;
+namespace rf = vmq::regs::fmt;
+using Dut = VMQ_MODEL;
+
+namespace {
+
+constexpr unsigned kDataW = VMQ_PARAM_DataW;
+constexpr unsigned kAxiDataW = VMQ_PARAM_AxiDataW;
+constexpr unsigned kNumQueues = VMQ_PARAM_NumQueues;
+constexpr unsigned kBeatBytes = kDataW / 8;
+constexpr double kCoreMhz = 250.0;
+constexpr unsigned kOverhead = 24;  // FCS + preamble + inter-frame gap (SPEC §10)
+
+constexpr unsigned kQueues = 4;       // queues 1..4
+constexpr unsigned kRingLog2 = 10;    // 1024 descriptors
+constexpr unsigned kRing = 1u << kRingLog2;
+constexpr unsigned kBufBytes = 2048;  // a 9000-byte frame takes 5 buffers
+constexpr uint64_t kRingBase = 0x10000000ULL;  // queue q's ring: kRingBase + q * kRing * 16
+constexpr uint64_t kRingEnd = kRingBase + uint64_t(kNumQueues) * kRing * 16;
+constexpr uint64_t kBufBase = 0x40000000ULL;  // queue q slot s: kBufBase + (q*kRing + s)*kBufBytes
+constexpr unsigned kTailBatch = 8, kTailEvery = 64;
+
+uint64_t ring_addr(unsigned q) { return kRingBase + uint64_t(q) * kRing * 16; }
+uint64_t buf_addr(unsigned q, unsigned s) {
+  return kBufBase + (uint64_t(q) * kRing + s) * kBufBytes;
+}
+uint64_t mac_of(unsigned q) { return 0x020000000000ULL | q; }
+
+// Byte i of frame `seq` (L bytes): DA of its queue, SA, IPv4 ethertype, the
+// sequence number, its length, then a pattern that depends on seq.
+uint8_t frame_byte(uint32_t seq, unsigned len, unsigned i) {
+  const unsigned q = 1 + seq % kQueues;
+  if (i < 6) return uint8_t(mac_of(q) >> (8 * (5 - i)));
+  if (i < 12) return uint8_t(0x02aa00000001ULL >> (8 * (11 - i)));
+  if (i == 12) return 0x08;
+  if (i == 13) return 0x00;
+  if (i < 18) return uint8_t(seq >> (8 * (i - 14)));
+  if (i < 20) return uint8_t(len >> (8 * (i - 18)));
+  const uint32_t h = (seq * 0x9E3779B1u) >> 24;
+  return uint8_t(h + i * 7 + (i >> 8));
+}
+
+// Diagnostic build only: cycles counted inside vmq_core (names of internal
+// signals; --public-flat-rw). Index = meaning, see kDiagNames.
+constexpr unsigned kDiag = 14;
+constexpr const char* kDiagNames[kDiag] = {
+    "copy stream held by vmq_rx_wr (c_tvalid && !c_tready)",
+    "packet buffer output held by vmq_rx_repl (f_tvalid && !f_tready)",
+    "packet buffer has nothing to deliver (!f_tvalid)",
+    "wr segmenter in GMeta",
+    "wr segmenter in GPop",
+    "wr segmenter in GAddr",
+    "wr segmenter in GBurst",
+    "wr segmenter in GEntry",
+    "  GMeta with no copy metadata (mf_empty)",
+    "  GPop waiting for a descriptor (!dq_avail)",
+    "  GAddr/GBurst command not pushed (write-back priority or FIFO full)",
+    "write-back command pushed (wb_go)",
+    "W idle while the accumulator holds bytes",
+    "packet buffer: mean bytes stored (not per frame)",
+};
+struct Snap {  // cumulative per-cycle counters, snapshotted at each delivery
+  uint64_t cycle = 0, stall_start = 0, stall_mid = 0, w_beats = 0, w_valid = 0, aw = 0, ar = 0,
+           r_beats = 0, wire_idle_due = 0;
+  uint64_t diag[kDiag] = {};
+};
+struct Delivery {
+  uint32_t seq;
+  Snap at;
+};
+
+struct Row {
+  double port_gbps;
+  unsigned len;
+  uint64_t frames_sent = 0, frames_measured = 0, frames_delivered = 0, frames_verified = 0;
+  double offered_gbps = 0, delivered_gbps = 0, fraction = 0, cycles_per_frame = 0, budget = 0;
+  uint64_t drop_buffer = 0, drop_no_desc = 0, drop_other = 0;
+  uint64_t sim_cycles = 0, window_cycles = 0, buffers_reposted = 0;
+  double wall_seconds = 0;
+  Snap win;  // counter deltas over the window
+  bool ok() const {
+    return fraction >= 0.999 && drop_buffer == 0 && drop_no_desc == 0 && win.stall_start == 0 &&
+           win.stall_mid == 0;
+  }
+};
+
+struct BenchFail : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class RxBench {
+ public:
+  RxBench(const Args& args, double port_gbps, unsigned len, uint64_t warm, uint64_t measure,
+          uint64_t read_lat, uint64_t write_lat)
+      : clk_(args, "dut"),
+        d_(clk_.dut()),
+        rng_(args.seed + len),
+        mem_(d_, rng_, mem_cfg(read_lat, write_lat)),
+        axil_(d_, rng_, 0.0, 0.0),
+        len_(len),
+        warm_(warm),
+        measure_(measure),
+        bytes_per_cycle_(port_gbps * 1e3 / 8.0 / kCoreMhz),
+        wire_cycles_(double(len + kOverhead) / bytes_per_cycle_) {
+    row_.port_gbps = port_gbps;
+    row_.len = len;
+    total_ = warm_ + measure_ + 16;
+    d_.s_rx_tvalid_i = 0;
+    d_.s_rx_tlast_i = 0;
+    d_.s_rx_tuser_i = 0;
+    d_.m_tx_tready_i = 1;
+    mem_.on_write_beat([this](const AxiWriteBeat& b) { on_write(b); });
+  }
+
+  Row run() {
+    const auto t0 = std::chrono::steady_clock::now();
+    clk_.reset();
+    program();
+    // Traffic, then drain until every frame is delivered or counted as dropped.
+    next_start_ = double(clk_.cycle()) + 8;
+    uint64_t quiet = 0, seen = 0;
+    while (true) {
+      step();
+      if (sent_ == total_ && !in_frame_) {
+        if (delivered_ + lost_host_ >= total_ && axil_.idle()) break;
+        // Trailing drops are invisible to the host: stop once nothing moves.
+        const uint64_t act = cnt_.w_beats + cnt_.r_beats + cnt_.aw + cnt_.ar;
+        quiet = act == seen ? quiet + 1 : 0;
+        seen = act;
+        if (quiet > 5000 && mem_.idle()) break;
+      }
+    }
+    for (unsigned i = 0; i < 500; ++i) step();  // last write responses, doorbells
+    finish();
+    row_.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    row_.sim_cycles = clk_.cycle();
+    return row_;
+  }
+
+ private:
+  static AxiMemConfig mem_cfg(uint64_t read_lat, uint64_t write_lat) {
+    AxiMemConfig c;
+    c.p_aw_stall = c.p_w_stall = c.p_ar_stall = 0;
+    c.p_b_delay = c.p_r_delay = 0;
+    c.read_latency = read_lat;
+    c.read_jitter = 0;
+    c.write_latency = write_lat;
+    c.write_jitter = 0;
+    return c;
+  }
+
+  void wr(uint32_t a, uint32_t v) {
+    axil_.write_wait(a, v, [this] { step(); });
+  }
+  uint32_t rd(uint32_t a) {
+    return axil_.read_wait(a, [this] { step(); });
+  }
+  uint64_t rd64(uint32_t lo) {
+    const uint64_t l = rd(lo);
+    return l | uint64_t(rd(lo + 4)) << 32;
+  }
+
+  void program() {
+    if (rd(regs::ID_MAGIC) != regs::MAGIC) throw BenchFail("ID_MAGIC mismatch");
+    if (rd(regs::ID_DATA_W) != kDataW || rd(regs::ID_AXI_DATA_W) != kAxiDataW)
+      throw BenchFail("ID_DATA_W / ID_AXI_DATA_W do not match the build");
+    if (len_ > 1518) wr(regs::RX_MAX_FRAME, 9216);
+    for (unsigned i = 0; i < kQueues; ++i) {
+      const unsigned q = 1 + i;
+      wr(regs::FILT_IDX, i);
+      wr(regs::FILT_CFG, 1u << regs::FILT_CFG_VALID_SHIFT |
+                             regs::FILT_CFG_TYPE_MAC << regs::FILT_CFG_TYPE_SHIFT);
+      wr(regs::FILT_MAC_LO, uint32_t(mac_of(q)));
+      wr(regs::FILT_MAC_HI, uint32_t(mac_of(q) >> 32));
+      wr(regs::FILT_QMASK_LO, 1u << q);
+      wr(regs::FILT_QMASK_HI, 0);
+      wr(regs::FILT_CMD, regs::FILT_CMD_WRITE_MASK);
+      wr(regs::Q_RX_BASE_LO(q), uint32_t(ring_addr(q)));
+      wr(regs::Q_RX_BASE_HI(q), uint32_t(ring_addr(q) >> 32));
+      wr(regs::Q_RX_SIZE(q), kRingLog2);
+      wr(regs::Q_RX_BUF(q), kBufBytes);
+      for (unsigned s = 0; s < kRing - 1; ++s) post(q, s);
+      tail_[q] = kRing - 1;
+      wr(regs::Q_RX_TAIL(q), tail_[q]);
+      wr(regs::Q_RX_CTRL(q), regs::Q_RX_CTRL_ENABLE_MASK);
+    }
+    for (unsigned i = 0; i < kQueues; ++i) {
+      const unsigned q = 1 + i;
+      unsigned n = 0;
+      while (!(rd(regs::Q_RX_STATUS(q)) & regs::Q_RX_STATUS_RUNNING_MASK))
+        if (++n > 1000) throw BenchFail(fmt::format("queue {} never reports RUNNING", q));
+    }
+    for (unsigned i = 0; i < 1000; ++i) step();  // descriptor caches fill (1 µs reads)
+  }
+
+  void post(unsigned q, unsigned s) {
+    const uint64_t a = ring_addr(q) + 16ULL * s;
+    mem_.write_u64(a, rf::put(0, rf::RX_DESC_ADDR, buf_addr(q, s)));
+    mem_.write_u64(a + 8, 0);
+  }
+
+  // ---- one clock cycle of the whole bench ----
+  void step() {
+    const uint64_t now = clk_.cycle();
+    // Wire: start the next frame when the schedule allows.
+    if (!in_frame_ && sent_ < total_) {
+      if (double(now) >= next_start_) {
+        in_frame_ = true;
+        beat_ = 0;
+        cur_seq_ = uint32_t(sent_);
+        // Late by more than rounding (the previous frame was held): the
+        // schedule restarts from now, never faster than line rate.
+        if (double(now) >= next_start_ + 1.0) next_start_ = double(now);
+        next_start_ += wire_cycles_;
+      }
+    }
+    if (in_frame_) {
+      const unsigned off = beat_ * kBeatBytes;
+      const unsigned n = std::min(kBeatBytes, len_ - off);
+      for (unsigned i = 0; i < kBeatBytes; ++i) {
+        set_byte(d_.s_rx_tdata_i, i, i < n ? frame_byte(cur_seq_, len_, off + i) : 0);
+        set_bit(d_.s_rx_tkeep_i, i, i < n);
+      }
+      d_.s_rx_tlast_i = off + n == len_;
+      d_.s_rx_tvalid_i = 1;
+    } else {
+      d_.s_rx_tvalid_i = 0;
+      d_.s_rx_tlast_i = 0;
+    }
+    // Host: doorbells for reposted buffers.
+    if (axil_.idle()) {
+      for (unsigned i = 0; i < kQueues; ++i) {
+        const unsigned q = 1 + (i + rr_) % kQueues;
+        if (pending_[q] && (pending_[q] >= kTailBatch || now - pend_since_[q] >= kTailEvery)) {
+          axil_.write(regs::Q_RX_TAIL(q), tail_[q]);
+          pending_[q] = 0;
+          rr_ = (rr_ + i + 1) % kQueues;
+          break;
+        }
+      }
+    }
+    axil_.drive();
+    mem_.drive();
+    clk_.settle();
+    axil_.sample();
+    cyc_now_ = now;
+    mem_.sample();  // write-backs are handled here (on_write)
+    // Counters (cumulative).
+    if (in_frame_) {
+      if (d_.s_rx_tready_o) {
+        if (d_.s_rx_tlast_i) {
+          in_frame_ = false;
+          ++sent_;
+        } else {
+          ++beat_;
+        }
+      } else {
+        ++(beat_ ? cnt_.stall_mid : cnt_.stall_start);
+      }
+    }
+    if (d_.m_axi_wvalid_o) ++cnt_.w_valid;
+    if (d_.m_axi_wvalid_o && d_.m_axi_wready_i) ++cnt_.w_beats;
+    if (d_.m_axi_awvalid_o && d_.m_axi_awready_i) ++cnt_.aw;
+    if (d_.m_axi_arvalid_o && d_.m_axi_arready_i) ++cnt_.ar;
+    if (d_.m_axi_rvalid_i && d_.m_axi_rready_o) ++cnt_.r_beats;
+#ifdef VMQ_RX_BENCH_DIAG
+    {
+      const auto* r = d_.rootp;
+      uint64_t* g = cnt_.diag;
+      g[0] += r->vmq_core__DOT__c_tvalid && !r->vmq_core__DOT__c_tready;
+      g[1] += r->vmq_core__DOT__f_tvalid && !r->vmq_core__DOT__f_tready;
+      g[2] += !r->vmq_core__DOT__f_tvalid;
+      const unsigned st = r->vmq_core__DOT__u_wr__DOT__sg_state_q;
+      if (st < 5) ++g[3 + st];
+      g[8] += st == 0 && r->vmq_core__DOT__u_wr__DOT__mf_empty;
+      g[9] += st == 1 && r->vmq_core__DOT__u_wr__DOT__sg_rem_q != 0 &&
+              !((r->vmq_core__DOT__u_wr__DOT__dq_avail_i >> r->vmq_core__DOT__u_wr__DOT__m_q) & 1);
+      g[10] += (st == 2 || st == 3) && !r->vmq_core__DOT__u_wr__DOT__sg_go;
+      g[11] += r->vmq_core__DOT__u_wr__DOT__wb_go;
+      g[12] += !d_.m_axi_wvalid_o && r->vmq_core__DOT__u_wr__DOT__acc_c_q != 0;
+      g[13] += VMQ_PARAM_PktBufBytes - r->vmq_core__DOT__free_bytes_unused;
+    }
+#endif
+    clk_.edge();
+  }
+
+  // ---- host: write-backs ----
+  void on_write(const AxiWriteBeat& b) {
+    if (b.lo >= kBufBase) {
+      payload_bytes_ += b.nbytes;
+      return;
+    }
+    if (b.lo < kRingBase || b.lo >= kRingEnd || b.lo == b.hi)
+      throw BenchFail(fmt::format("DMA write outside rings and buffers: 0x{:x}", b.lo));
+    for (uint64_t a = b.lo & ~15ULL; a < b.hi; a += 16) {
+      // Word 1 of the slot at a must be written whole; word 0 never.
+      unsigned n0 = 0, n1 = 0;
+      for (unsigned i = 0; i < 16; ++i) {
+        const uint64_t x = a + i;
+        if (x < b.base || x >= b.base + b.bus_bytes || !((b.strb >> (x - b.base)) & 1)) continue;
+        ++(i < 8 ? n0 : n1);
+      }
+      if (n0 || (n1 && n1 != 8))
+        throw BenchFail(fmt::format("partial or word-0 descriptor write at 0x{:x} strb 0x{:x}",
+                                    a, b.strb));
+      const bool m1 = n1 == 8;
+      if (!m1) continue;
+      const unsigned q = unsigned((a - kRingBase) / (kRing * 16));
+      const unsigned s = unsigned((a - ring_addr(q)) / 16);
+      if (q < 1 || q > kQueues) throw BenchFail(fmt::format("write-back to queue {}", q));
+      wb_seen_[q][s] = true;
+      while (wb_seen_[q][expect_slot_[q]]) {
+        wb_seen_[q][expect_slot_[q]] = false;
+        writeback(q, expect_slot_[q]);
+        expect_slot_[q] = (expect_slot_[q] + 1) % kRing;
+      }
+    }
+  }
+
+  void writeback(unsigned q, unsigned s) {
+    const uint64_t a = ring_addr(q) + 16ULL * s;
+    const uint64_t w = mem_.read_u64(a + 8);
+    const unsigned l = unsigned(rf::get(w, rf::RX_WB_LEN));
+    const bool eop = rf::get(w, rf::RX_WB_EOP);
+    auto bad = [&](const std::string& m) {
+      throw BenchFail(fmt::format("queue {} slot {} (wb 0x{:016x}, cycle {}): {}", q, s, w,
+                                  cyc_now_, m));
+    };
+    if (!rf::get(w, rf::RX_WB_DD)) bad("DD clear");
+    if (rf::get(w, rf::RX_WB_VP)) bad("VP set on an untagged frame");
+    if (l == 0 || l > kBufBytes || (!eop && l != kBufBytes)) bad(fmt::format("LEN {}", l));
+    FrameAsm& f = asm_[q];
+    const uint64_t ba = buf_addr(q, s);
+    if (f.bytes == 0) {
+      if (l < 20) bad("first buffer shorter than the header");
+      uint32_t seq = 0;
+      for (unsigned i = 0; i < 4; ++i) seq |= uint32_t(mem_.mem().get(ba + 14 + i)) << (8 * i);
+      if (seq % kQueues != q - 1 || seq < next_seq_[q] || seq >= total_)
+        bad(fmt::format("sequence {} (expected {} or later, on this queue)", seq, next_seq_[q]));
+      lost_host_ += (seq - next_seq_[q]) / kQueues;
+      f.seq = seq;
+    }
+    if (f.bytes + l > len_) bad("copy longer than the frame");
+    for (unsigned i = 0; i < l; ++i)
+      if (mem_.mem().get(ba + i) != frame_byte(f.seq, len_, f.bytes + i))
+        bad(fmt::format("frame {} byte {} differs", f.seq, f.bytes + i));
+    f.bytes += l;
+    if (eop) {
+      if (rf::get(w, rf::RX_WB_FRAME_LEN) != len_ || f.bytes != len_)
+        bad(fmt::format("FRAME_LEN {} / {} bytes for a {}-byte frame",
+                        rf::get(w, rf::RX_WB_FRAME_LEN), f.bytes, len_));
+      next_seq_[q] = f.seq + kQueues;
+      ++delivered_;
+      Snap sn = cnt_;
+      sn.cycle = cyc_now_;
+      deliveries_.push_back({f.seq, sn});
+      f = FrameAsm{};
+    }
+    // Repost: the slot after the last posted one gets its buffer back.
+    post(q, tail_[q]);
+    ++reposted_;
+    tail_[q] = (tail_[q] + 1) % kRing;
+    if (!pending_[q]) pend_since_[q] = cyc_now_;
+    ++pending_[q];
+  }
+
+  void finish() {
+    const uint64_t frames = rd64(regs::RX_FRAMES_LO);
+    row_.drop_buffer = rd64(regs::RX_BUFFER_DROPS_LO);
+    row_.drop_other = rd64(regs::RX_ERR_DROPS_LO) + rd64(regs::RX_RUNT_DROPS_LO) +
+                      rd64(regs::RX_OVERSIZE_DROPS_LO) + rd64(regs::RX_UNMATCHED_DROPS_LO) +
+                      rd64(regs::DMA_ERRORS_LO);
+    uint64_t pk = 0;
+    for (unsigned i = 0; i < kQueues; ++i) {
+      const unsigned q = 1 + i;
+      row_.drop_no_desc += rd64(regs::Q_RX_NO_DESC_DROPS_LO(q));
+      pk += rd64(regs::Q_RX_PACKETS_LO(q));
+      if (rd(regs::Q_RX_STATUS(q)) & regs::Q_RX_STATUS_ERROR_MASK)
+        throw BenchFail(fmt::format("queue {} in error state", q));
+      if (asm_[q].bytes) throw BenchFail(fmt::format("queue {}: a copy never ended", q));
+    }
+    if (frames != sent_)
+      throw BenchFail(fmt::format("rx_frames {} but {} frames sent", frames, sent_));
+    if (pk != delivered_)
+      throw BenchFail(fmt::format("rx_packets {} but the host saw {} frames", pk, delivered_));
+    if (delivered_ + row_.drop_buffer + row_.drop_no_desc + row_.drop_other != sent_)
+      throw BenchFail(fmt::format("{} sent, {} delivered, {}+{}+{} dropped", sent_, delivered_,
+                                  row_.drop_buffer, row_.drop_no_desc, row_.drop_other));
+    if (payload_bytes_ != delivered_ * len_)
+      throw BenchFail(fmt::format("{} payload bytes written for {} frames of {}", payload_bytes_,
+                                  delivered_, len_));
+    row_.frames_sent = sent_;
+    row_.frames_delivered = delivered_;
+    row_.frames_verified = delivered_;
+    row_.buffers_reposted = reposted_;
+
+    // Window: from the write-back of the first delivered frame at or after
+    // the warm-up to the one `measure_` deliveries later (or the last).
+    size_t k = 0;
+    while (k < deliveries_.size() && deliveries_[k].seq < warm_) ++k;
+    if (k + 1 >= deliveries_.size()) throw BenchFail("no frame delivered after the warm-up");
+    const size_t e = std::min(deliveries_.size() - 1, k + measure_);
+    const Snap& a = deliveries_[k].at;
+    const Snap& z = deliveries_[e].at;
+    row_.frames_measured = e - k;
+    row_.window_cycles = z.cycle - a.cycle;
+    row_.win = Snap{z.cycle - a.cycle,     z.stall_start - a.stall_start,
+                    z.stall_mid - a.stall_mid, z.w_beats - a.w_beats,
+                    z.w_valid - a.w_valid, z.aw - a.aw,
+                    z.ar - a.ar,           z.r_beats - a.r_beats,
+                    0,                     {}};
+    for (unsigned i = 0; i < kDiag; ++i) row_.win.diag[i] = z.diag[i] - a.diag[i];
+    const double bytes = double(row_.frames_measured) * len_;
+    const double ns = double(row_.window_cycles) * 1e3 / kCoreMhz;
+    row_.delivered_gbps = bytes * 8 / ns;
+    row_.offered_gbps = row_.port_gbps * len_ / double(len_ + kOverhead);
+    row_.fraction = row_.delivered_gbps / row_.offered_gbps;
+    row_.cycles_per_frame = double(row_.window_cycles) / double(row_.frames_measured);
+    row_.budget = wire_cycles_;
+    // Whole-run stalls count too (a stall in warm-up is still a stall).
+    row_.win.stall_start = cnt_.stall_start;
+    row_.win.stall_mid = cnt_.stall_mid;
+    mem_.check_idle();
+  }
+
+  struct FrameAsm {
+    uint32_t seq = 0;
+    unsigned bytes = 0;
+  };
+
+  Clocked<Dut> clk_;
+  Dut& d_;
+  Rng rng_;
+  AxiMem<Dut> mem_;
+  AxilMaster<Dut> axil_;
+  unsigned len_;
+  uint64_t warm_, measure_, total_ = 0;
+  double bytes_per_cycle_, wire_cycles_;
+  Row row_{};
+  // wire
+  bool in_frame_ = false;
+  unsigned beat_ = 0;
+  uint32_t cur_seq_ = 0;
+  uint64_t sent_ = 0;
+  double next_start_ = 0;
+  // host
+  unsigned tail_[kQueues + 1] = {}, expect_slot_[kQueues + 1] = {}, pending_[kQueues + 1] = {};
+  uint64_t pend_since_[kQueues + 1] = {};
+  std::vector<bool> wb_seen_[kQueues + 1] = {
+      std::vector<bool>(kRing), std::vector<bool>(kRing), std::vector<bool>(kRing),
+      std::vector<bool>(kRing), std::vector<bool>(kRing)};
+  FrameAsm asm_[kQueues + 1];
+  uint64_t next_seq_[kQueues + 1] = {0, 0, 1, 2, 3};
+  unsigned rr_ = 0;
+  uint64_t delivered_ = 0, lost_host_ = 0, payload_bytes_ = 0, reposted_ = 0;
+  uint64_t cyc_now_ = 0;
+  Snap cnt_;
+  std::vector<Delivery> deliveries_;
+};
+
+std::vector<unsigned> parse_sizes(const std::string& s) {
+  std::vector<unsigned> v;
+  std::stringstream ss(s);
+  std::string t;
+  while (std::getline(ss, t, ',')) v.push_back(unsigned(std::stoul(t)));
+  return v;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Verilated::commandArgs(argc, argv);
+  Args args(argc, argv, VMQ_TEST_NAME);
+  const double port = args.getf("port-gbps", kDataW >= 128 ? 25.0 : 10.0);
+  const uint64_t max_frames = args.get("frames", 20000);
+  const uint64_t min_frames = args.get("min-frames", 500);
+  const double win_cycles = args.getf("window-cycles", 1500000);
+  const uint64_t read_lat = args.get("read-latency", 250);
+  const uint64_t write_lat = args.get("write-latency", 100);
+  const auto sizes = parse_sizes(args.kv.count("sizes") ? args.kv.at("sizes")
+                                                        : "60,64,128,256,512,1024,1514,9000");
+  const std::string json = args.kv.count("json") ? args.kv.at("json") : "";
+  const double bpc = port * 1e3 / 8.0 / kCoreMhz;
+  if (double(kDataW) / 8.0 < bpc)
+    fmt::print("note: DataW {} at {} MHz carries {:.1f} bytes/cycle, less than {} GbE needs\n",
+               kDataW, kCoreMhz, kDataW / 8.0, port);
+
+  fmt::print(
+      "vmq_core RX  {} GbE  DataW={} AxiDataW={} NumQueues={}  core {} MHz ({:.2f} B/cycle)\n"
+      "4 queues, ring {} x {}-byte buffers, host read latency {} cycles, write response {}\n",
+      port, kDataW, kAxiDataW, kNumQueues, kCoreMhz, bpc, kRing, kBufBytes, read_lat, write_lat);
+  fmt::print("{:>5} {:>6} {:>8} {:>9} {:>9} {:>9} {:>6} {:>7} {:>9} {:>8} {:>7} {:>6} {:>8} {:>7}\n",
+             "bytes", "frames", "offered", "delivered", "fraction", "drops", "(buf", "nodesc)",
+             "cyc/frame", "budget", "stalls", "W util", "Mcyc", "wall s");
+  fmt::print("{:>5} {:>6} {:>8} {:>9}\n", "", "", "Gb/s", "Gb/s");
+  std::vector<Row> rows;
+  int rc = 0;
+  for (unsigned len : sizes) {
+    const double budget = double(len + kOverhead) / bpc;
+    const uint64_t measure =
+        std::clamp<uint64_t>(uint64_t(std::ceil(win_cycles / budget)), min_frames, max_frames);
+    const uint64_t warm = std::max<uint64_t>(8, uint64_t(std::ceil(5000.0 / budget)));
+    Row r{};
+    try {
+      RxBench b(args, port, len, warm, measure, read_lat, write_lat);
+      r = b.run();
+    } catch (const std::exception& e) {
+      fmt::print("FAIL ({} bytes, seed {}): {}\n", len, args.seed, e.what());
+      return 2;
+    }
+    const uint64_t drops = r.drop_buffer + r.drop_no_desc;
+    fmt::print(
+        "{:>5} {:>6} {:>8.3f} {:>9.3f} {:>8.2f}% {:>9} {:>6} {:>7} {:>9.2f} {:>8.2f} {:>7} "
+        "{:>5.1f}% {:>8.2f} {:>7.1f}{}\n",
+        len, r.frames_measured, r.offered_gbps, r.delivered_gbps, 100 * r.fraction, drops,
+        r.drop_buffer, r.drop_no_desc, r.cycles_per_frame, r.budget,
+        r.win.stall_start + r.win.stall_mid,
+        100.0 * double(r.win.w_beats) / double(r.window_cycles), r.sim_cycles / 1e6,
+        r.wall_seconds, r.ok() ? "" : "  <- short of target");
+    std::fflush(stdout);
+    if (!r.ok()) rc = 1;
+#ifdef VMQ_RX_BENCH_DIAG
+    fmt::print("      per frame in the window ({} frames, {} cycles):\n", r.frames_measured,
+               r.window_cycles);
+    for (unsigned i = 0; i < kDiag; ++i)
+      fmt::print("      {:>9.3f}  {}\n",
+                 double(r.win.diag[i]) /
+                     double(i == kDiag - 1 ? r.window_cycles : r.frames_measured),
+                 kDiagNames[i]);
+    fmt::print("      AXI per frame: {:.3f} W beats, {:.3f} AW, {:.3f} AR, {:.3f} R beats\n",
+               double(r.win.w_beats) / double(r.frames_measured),
+               double(r.win.aw) / double(r.frames_measured),
+               double(r.win.ar) / double(r.frames_measured),
+               double(r.win.r_beats) / double(r.frames_measured));
+#endif
+    rows.push_back(r);
+  }
+  fmt::print("{}\n", rc ? "SHORT: some sizes below 100 % of line rate or with drops"
+                        : "PASS: 100 % of line rate, zero drops, at every size");
+  if (!json.empty()) {
+    std::ofstream o(json);
+    o << "[\n";
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      o << fmt::format(
+          "  {{\"port_gbps\": {}, \"data_w\": {}, \"axi_data_w\": {}, \"num_queues\": {}, "
+          "\"frame_bytes\": {}, \"offered_gbps\": {:.4f}, \"delivered_gbps\": {:.4f}, "
+          "\"fraction\": {:.5f}, \"drops\": {{\"buffer\": {}, \"no_desc\": {}}}, "
+          "\"cycles_per_frame\": {:.3f}, \"budget_cycles_per_frame\": {:.3f}, "
+          "\"frames_measured\": {}, \"frames_sent\": {}, \"frames_verified\": {}, "
+          "\"buffers_reposted\": {}, "
+          "\"mac_stall_cycles\": {}, \"axi_w_utilisation\": {:.4f}, "
+          "\"core_mhz\": {}, \"read_latency_cycles\": {}, \"write_latency_cycles\": {}, "
+          "\"sim_cycles\": {}, \"wall_seconds\": {:.2f}}}{}\n",
+          r.port_gbps, kDataW, kAxiDataW, kNumQueues, r.len, r.offered_gbps, r.delivered_gbps,
+          r.fraction, r.drop_buffer, r.drop_no_desc, r.cycles_per_frame, r.budget,
+          r.frames_measured, r.frames_sent, r.frames_verified, r.buffers_reposted,
+          r.win.stall_start + r.win.stall_mid,
+          double(r.win.w_beats) / double(r.window_cycles), kCoreMhz, read_lat, write_lat,
+          r.sim_cycles, r.wall_seconds, i + 1 < rows.size() ? "," : "");
+    }
+    o << "]\n";
+    if (!o) {
+      fmt::print("cannot write {}\n", json);
+      return 2;
+    }
+  }
+  return rc;
+}
