@@ -66,6 +66,7 @@ module vmq_rx_wr #(
   output logic [QW-1:0]               pkt_q_o,
   output logic [15:0]                 pkt_bytes_o,
   output logic                        abandon_o,    // a copy abandoned (dma_errors)
+  output logic                        wb_err_o,     // a write-back answered with an error (dma_errors)
   output logic [NumQueues-1:0]        rx_irq_o,     // pulse: a write-back is visible
   output logic                        idle_o,
 
@@ -228,12 +229,23 @@ module vmq_rx_wr #(
   assign b_q  = m_axi_bid_i[QW-1:0];
   assign m_axi_bready_o = 1'b1;
 
+  // Which outstanding writes of a queue are write-backs: one bit per write,
+  // indexed by its sequence number (AWs pushed; same-ID B return in order).
+  localparam int unsigned SeqW = 6;
+  if (MaxWrOut + 8 >= (1 << SeqW)) begin : gen_bad_seq
+    $fatal(1, "vmq_rx_wr: MaxWrOut + AW FIFO must stay below 64 writes per queue");
+  end
+  logic [NumQueues-1:0] wb_b_a;   // the B of queue q's oldest write is a write-back's
+  logic                 wb_go;    // a write-back command is pushed (issuer granted)
+
   for (genvar q = 0; q < NumQueues; q++) begin : gen_q
     logic [CntW-1:0] push_q, done_q, mark_q;
+    logic [(1<<SeqW)-1:0] is_wb_q;
     logic            pend_q;
     logic            is_push, is_b;
     assign is_push = aw_push && aw_push_q == QW'(q);
     assign is_b    = b_hs && b_q == QW'(q);
+    assign wb_b_a[q] = is_wb_q[done_q[SeqW-1:0]];
     always_ff @(posedge clk_i) begin
       if (rst_i) begin
         push_q <= '0;
@@ -251,6 +263,9 @@ module vmq_rx_wr #(
         end
       end
     end
+    always_ff @(posedge clk_i) begin
+      if (is_push) is_wb_q[push_q[SeqW-1:0]] <= wb_go;
+    end
     assign rx_irq_o[q]   = pend_q && done_q == mark_q && !(irq_arm && irq_arm_q == QW'(q));
     assign wr_idle_o[q]  = push_q == done_q;
     assign push_cnt_a[q] = push_q;
@@ -258,6 +273,7 @@ module vmq_rx_wr #(
   end
 
   assign wr_err_o   = b_hs && m_axi_bresp_i != 2'b00;
+  assign wb_err_o   = wr_err_o && wb_b_a[b_q];
   assign wr_err_q_o = b_q;
 
   // ===========================================================================
@@ -291,7 +307,6 @@ module vmq_rx_wr #(
   logic          wb_req;                 // issuer has a write-back command
   logic [QW-1:0] wb_q;
   logic [63:0]   wb_addr, wb_data;
-  logic          wb_go;                  // granted
   logic          sg_req, sg_disc;        // segmenter has a payload / discard command
   logic [QW-1:0] sg_q;
   logic [63:0]   sg_addr;

@@ -361,7 +361,7 @@ module vmq_core #(
   );
 
   logic [NumQueues-1:0] dq_avail, wr_idle_q, err_event, rx_irq;
-  logic          dq_pop, copy_done, wr_err, rd_err, pkt, abandon;
+  logic          dq_pop, copy_done, wr_err, rd_err, pkt, abandon, wb_err;
   logic [QW-1:0] dq_queue, copy_done_q, wr_err_q, pkt_q;
   logic [63:0]   dq_addr;
   logic [11:0]   dq_idx;
@@ -461,6 +461,7 @@ module vmq_core #(
     .pkt_q_o         (pkt_q),
     .pkt_bytes_o     (pkt_bytes),
     .abandon_o       (abandon),
+    .wb_err_o        (wb_err),
     .rx_irq_o        (rx_irq),
     .idle_o          (wr_idle),
     .m_axi_awid_o    (m_axi_awid_o),
@@ -506,7 +507,7 @@ module vmq_core #(
 
   always_ff @(posedge clk_i) begin
     if (rst_dp) cnt_dma_errors <= '0;
-    else cnt_dma_errors <= cnt_dma_errors + 64'(rd_err) + 64'(abandon);
+    else cnt_dma_errors <= cnt_dma_errors + 64'(rd_err) + 64'(abandon) + 64'(wb_err);
   end
 
   // ---------------------------------------------------------------------------
