@@ -152,3 +152,108 @@ std::vector<uint8_t> make_frame(MacAddr da, MacAddr sa, int vlan_tci, uint16_t e
 }
 
 }  // namespace vmq::model
+
+// ---------------------------------------------------------------------------
+// SPEC §3 "Delivery", §6 per-queue counters.
+namespace vmq::model {
+
+uint64_t descriptors_needed(size_t len, uint32_t buf_bytes) {
+  if (buf_bytes == 0) return ~0ULL;  // 0 refuses every copy
+  return (uint64_t(len) + buf_bytes - 1) / buf_bytes;
+}
+
+std::vector<uint8_t> rx_copy_bytes(const std::vector<uint8_t>& frame, const RxDecision& d,
+                                   bool strip_vlan) {
+  if (!(strip_vlan && d.tagged) || frame.size() < 16) return frame;
+  std::vector<uint8_t> c(frame.begin(), frame.begin() + 12);  // DA, SA
+  c.insert(c.end(), frame.begin() + 16, frame.end());         // tag removed, no padding
+  return c;
+}
+
+std::string describe(const RxWriteBack& w) {
+  char b[160];
+  std::snprintf(b, sizeof b,
+                "{dd=%d eop=%d vp=%d bcast=%d mcast=%d len=%u tci=0x%04x frame_len=%u}", w.dd,
+                w.eop, w.vp, w.bcast, w.mcast, w.len, w.tci, w.frame_len);
+  return b;
+}
+
+std::vector<RxWriteBack> rx_write_backs(const RxDecision& d, bool stripped, size_t copy_len,
+                                        uint32_t buf_bytes) {
+  std::vector<RxWriteBack> v;
+  const uint64_t n = descriptors_needed(copy_len, buf_bytes);
+  if (n == ~0ULL) return v;
+  size_t left = copy_len;
+  for (uint64_t i = 0; i < n; ++i) {
+    RxWriteBack w;
+    w.eop = i + 1 == n;
+    w.vp = stripped;
+    w.tci = stripped ? d.tci : 0;
+    w.bcast = d.bcast;
+    w.mcast = d.mcast;
+    w.len = uint16_t(std::min<size_t>(left, buf_bytes));
+    w.frame_len = uint16_t(copy_len);
+    left -= w.len;
+    v.push_back(w);
+  }
+  return v;
+}
+
+RxDelivery::RxDelivery(unsigned num_queues)
+    : queues(num_queues), free_(num_queues, 0), qs_(num_queues) {}
+
+RxDelivery::Result RxDelivery::receive(const RxConfig& cfg, const RxFrame& frame) {
+  Result r;
+  r.dec = classify(cfg, frame);
+  ++gs_.frames;  // every frame that arrives
+  switch (r.dec.drop) {
+    case Drop::None:
+      break;
+    case Drop::Err:
+      ++gs_.err_drops;
+      break;
+    case Drop::Runt:
+      ++gs_.runt_drops;
+      break;
+    case Drop::Oversize:
+      ++gs_.oversize_drops;
+      break;
+    case Drop::Unmatched:
+      ++gs_.unmatched_drops;
+      break;
+    case Drop::Buffer:
+      ++gs_.buffer_drops;
+      break;
+  }
+  for (unsigned q = 0; q < num_queues(); ++q) {
+    if (!((r.dec.qmask >> q) & 1)) continue;
+    const RxQueueConfig& qc = queues[q];
+    const bool stripped = qc.strip_vlan && r.dec.tagged && frame.data.size() >= 16;
+    RxCopy c{q, rx_copy_bytes(frame.data, r.dec, qc.strip_vlan), stripped, {}};
+    const uint64_t need = descriptors_needed(c.bytes.size(), qc.buf_bytes);
+    if (need > free_[q]) {  // the whole copy is dropped, counted once
+      ++qs_[q].no_desc_drops;
+      r.no_desc_mask |= 1ULL << q;
+      continue;
+    }
+    free_[q] -= need;
+    ++qs_[q].packets;
+    qs_[q].bytes += c.bytes.size();
+    c.wb = rx_write_backs(r.dec, stripped, c.bytes.size(), qc.buf_bytes);
+    r.copies.push_back(std::move(c));
+  }
+  return r;
+}
+
+void RxDelivery::buffer_drop(const Result& r) {
+  for (const RxCopy& c : r.copies) {
+    free_[c.queue] += c.wb.size();
+    --qs_[c.queue].packets;
+    qs_[c.queue].bytes -= c.bytes.size();
+  }
+  for (unsigned q = 0; q < num_queues(); ++q)
+    if ((r.no_desc_mask >> q) & 1) --qs_[q].no_desc_drops;
+  ++gs_.buffer_drops;
+}
+
+}  // namespace vmq::model

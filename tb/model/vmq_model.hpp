@@ -91,3 +91,102 @@ std::vector<uint8_t> make_frame(MacAddr da, MacAddr sa, int vlan_tci /* <0: unta
                                 uint8_t fill = 0);
 
 }  // namespace vmq::model
+
+// ---------------------------------------------------------------------------
+// SPEC §3 "Delivery" and the per-queue receive counters of §6: what each
+// queue's copy of an accepted frame looks like, how many descriptors it
+// takes, and which copies are written or dropped for want of descriptors.
+// Descriptor write-back fields follow the RX_WB format (docs/rx-dma.md), but
+// as plain values: the model knows no bit positions.
+namespace vmq::model {
+
+struct RxQueueConfig {
+  bool strip_vlan = false;
+  uint32_t buf_bytes = 2048;  // every buffer of the queue; 0 refuses every copy
+};
+
+// Descriptors a copy of `len` bytes needs: ceil(len / buf_bytes); a huge
+// number when buf_bytes is 0 (no descriptor count is ever enough).
+uint64_t descriptors_needed(size_t len, uint32_t buf_bytes);
+
+// Queue's copy of a frame: the 4-byte tag (bytes 12..15) removed when the
+// queue strips and the frame is tagged (VID 0 included); never padded.
+std::vector<uint8_t> rx_copy_bytes(const std::vector<uint8_t>& frame, const RxDecision& d,
+                                   bool strip_vlan);
+
+// One descriptor's write-back (RX_WB word 1) as values.
+struct RxWriteBack {
+  bool dd = true;
+  bool eop = false;
+  bool vp = false;  // tag stripped; tci holds it
+  bool bcast = false;
+  bool mcast = false;
+  uint16_t len = 0;        // bytes in this buffer
+  uint16_t tci = 0;        // 0 unless vp
+  uint16_t frame_len = 0;  // whole copy, after stripping
+  bool operator==(const RxWriteBack&) const = default;
+};
+std::string describe(const RxWriteBack& w);
+
+// Write-backs of one copy: all buffers full but the last, EOP on the last.
+std::vector<RxWriteBack> rx_write_backs(const RxDecision& d, bool stripped, size_t copy_len,
+                                        uint32_t buf_bytes);
+
+struct RxCopy {
+  unsigned queue = 0;
+  std::vector<uint8_t> bytes;  // exactly what lands in the queue's buffers
+  bool stripped = false;
+  std::vector<RxWriteBack> wb;  // one per descriptor used
+};
+
+struct RxQueueStats {
+  uint64_t packets = 0, bytes = 0, no_desc_drops = 0;
+  bool operator==(const RxQueueStats&) const = default;
+};
+
+// Global counters of SPEC §6 (receive side and dma_errors).
+struct RxGlobalStats {
+  uint64_t frames = 0, err_drops = 0, runt_drops = 0, oversize_drops = 0, unmatched_drops = 0,
+           buffer_drops = 0, dma_errors = 0;
+  bool operator==(const RxGlobalStats&) const = default;
+};
+
+// Delivery of classified frames, frame by frame in wire order and within a
+// frame in ascending queue order (SPEC §3): a copy is written when the queue
+// has ceil(len / buffer) free descriptors at its turn, else it is dropped
+// whole and counted once in the queue's rx_no_desc_drops. "Free" is what the
+// host has posted (post()) minus what earlier copies took.
+class RxDelivery {
+ public:
+  explicit RxDelivery(unsigned num_queues = 16);
+
+  std::vector<RxQueueConfig> queues;  // one per queue
+
+  void post(unsigned q, uint64_t n) { free_[q] += n; }
+  void set_free(unsigned q, uint64_t n) { free_[q] = n; }
+  uint64_t free(unsigned q) const { return free_[q]; }
+
+  struct Result {
+    RxDecision dec;
+    std::vector<RxCopy> copies;  // ascending queue order
+    uint64_t no_desc_mask = 0;   // queues of M whose copy was dropped
+  };
+  // Counts the frame (rx_frames and its drop reason, if any) and delivers it.
+  Result receive(const RxConfig& cfg, const RxFrame& frame);
+  // The frame of `r` turned out to be dropped by the packet buffer (SPEC §3
+  // admission 5): undo its copies (counters and descriptors), count the drop.
+  void buffer_drop(const Result& r);
+
+  const RxQueueStats& queue_stats(unsigned q) const { return qs_[q]; }
+  RxQueueStats& queue_stats(unsigned q) { return qs_[q]; }
+  const RxGlobalStats& global() const { return gs_; }
+  RxGlobalStats& global() { return gs_; }
+  unsigned num_queues() const { return unsigned(queues.size()); }
+
+ private:
+  std::vector<uint64_t> free_;
+  std::vector<RxQueueStats> qs_;
+  RxGlobalStats gs_;
+};
+
+}  // namespace vmq::model
