@@ -29,12 +29,30 @@
 // rx_no_desc_drops, whole run), cycles per delivered frame vs the budget
 // (L+24)/bytes-per-cycle, MAC-side stalls, AXI W-channel utilisation.
 //
+// Replication (--bcast N[,N...], a second table): queues 0..N-1 (queue 0
+// included, so N = 16 is every queue of the build) have Q_RX_CTRL.ENABLE and
+// BCAST and no filter; every frame goes to ff:ff:ff:ff:ff:ff, so each frame is
+// delivered N times (ascending queue order, SPEC §3) and every queue checks
+// every frame, in wire order. With --bcast-lossless 1 (default) the wire is
+// paced as in SPEC §9: it does not start a frame while rx_room_for_max_o is
+// low (a link partner honouring PAUSE); the cycles in which a frame was due
+// but held back are counted as *paused*. The rate then settles at what the
+// core sustains with zero drops. The window of those rows starts after the
+// first pause (the packet buffer full, steady state) or after the warm-up,
+// whichever is later, and counts copies: frame rate = copies / N / time,
+// copy rate = copies x L x 8 / time (Gb/s summed over the queues).
+// --bcast-sizes (default 64,512,1514), --bcast-window-cycles (default 1 M),
+// --bcast-min-frames (default 100). --sizes none: replication table only.
+//
 // Options: --sizes 60,64,... --frames N (cap on the window, default 20000)
 // --window-cycles C (default 1.5 M; N = clamp(C / budget, --min-frames (500),
 // --frames)); the rings (1024) wrap several times at every size but 9000.
 // --port-gbps G --read-latency C --write-latency C --json FILE.
-// Exit code: 0 every row at 100 % (>= 99.9 %) of line rate with zero drops;
-// 1 some row short of that; 2 a correctness or protocol failure.
+// Exit code: 0 every row at 100 % (>= 99.9 %) of line rate with zero drops
+// (replication rows: lossless ones with zero drops and no stalls; they are
+// not held to line rate); 1 some row short of that; 2 a correctness or
+// protocol failure.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -82,12 +100,14 @@ uint64_t buf_addr(unsigned q, unsigned s) {
   return kBufBase + (uint64_t(q) * kRing + s) * kBufBytes;
 }
 uint64_t mac_of(unsigned q) { return 0x020000000000ULL | q; }
+constexpr uint64_t kBcastMac = 0xffffffffffffULL;
 
-// Byte i of frame `seq` (L bytes): DA of its queue, SA, IPv4 ethertype, the
-// sequence number, its length, then a pattern that depends on seq.
-uint8_t frame_byte(uint32_t seq, unsigned len, unsigned i) {
-  const unsigned q = 1 + seq % kQueues;
-  if (i < 6) return uint8_t(mac_of(q) >> (8 * (5 - i)));
+// Byte i of frame `seq` (L bytes): DA of its queue (broadcast in the
+// replication mode), SA, IPv4 ethertype, the sequence number, its length,
+// then a pattern that depends on seq.
+uint8_t frame_byte(uint32_t seq, unsigned len, unsigned i, bool bcast) {
+  const uint64_t da = bcast ? kBcastMac : mac_of(1 + seq % kQueues);
+  if (i < 6) return uint8_t(da >> (8 * (5 - i)));
   if (i < 12) return uint8_t(0x02aa00000001ULL >> (8 * (11 - i)));
   if (i == 12) return 0x08;
   if (i == 13) return 0x00;
@@ -118,7 +138,7 @@ constexpr const char* kDiagNames[kDiag] = {
 };
 struct Snap {  // cumulative per-cycle counters, snapshotted at each delivery
   uint64_t cycle = 0, stall_start = 0, stall_mid = 0, w_beats = 0, w_valid = 0, aw = 0, ar = 0,
-           r_beats = 0, wire_idle_due = 0;
+           r_beats = 0, wire_paused = 0;
   uint64_t diag[kDiag] = {};
 };
 struct Delivery {
@@ -126,9 +146,20 @@ struct Delivery {
   Snap at;
 };
 
+// Replication mode of a run: copies = 0 is the unicast bench (queues 1..4).
+struct Mode {
+  unsigned copies = 0;
+  bool lossless = false;
+};
+
 struct Row {
   double port_gbps;
   unsigned len;
+  Mode mode;
+  // replication rows: copies measured, frame rates, copy rate, wire paused
+  uint64_t copies_measured = 0;
+  double line_mfps = 0, frame_mfps = 0, copy_gbps = 0, paused = 0;
+  unsigned model_repl = 0, model_w = 0;  // cycles / W beats per frame (formula)
   uint64_t frames_sent = 0, frames_measured = 0, frames_delivered = 0, frames_verified = 0;
   double offered_gbps = 0, delivered_gbps = 0, fraction = 0, cycles_per_frame = 0, budget = 0;
   uint64_t drop_buffer = 0, drop_no_desc = 0, drop_other = 0;
@@ -136,8 +167,10 @@ struct Row {
   double wall_seconds = 0;
   Snap win;  // counter deltas over the window
   bool ok() const {
-    return fraction >= 0.999 && drop_buffer == 0 && drop_no_desc == 0 && win.stall_start == 0 &&
-           win.stall_mid == 0;
+    const bool clean =
+        drop_buffer == 0 && drop_no_desc == 0 && win.stall_start == 0 && win.stall_mid == 0;
+    if (mode.copies) return !mode.lossless || clean;  // not held to line rate
+    return fraction >= 0.999 && clean;
   }
 };
 
@@ -148,7 +181,7 @@ struct BenchFail : std::runtime_error {
 class RxBench {
  public:
   RxBench(const Args& args, double port_gbps, unsigned len, uint64_t warm, uint64_t measure,
-          uint64_t read_lat, uint64_t write_lat)
+          uint64_t read_lat, uint64_t write_lat, Mode mode = {})
       : clk_(args, "dut"),
         d_(clk_.dut()),
         rng_(args.seed + len),
@@ -158,10 +191,28 @@ class RxBench {
         warm_(warm),
         measure_(measure),
         bytes_per_cycle_(port_gbps * 1e3 / 8.0 / kCoreMhz),
-        wire_cycles_(double(len + kOverhead) / bytes_per_cycle_) {
+        wire_cycles_(double(len + kOverhead) / bytes_per_cycle_),
+        bcast_(mode.copies != 0),
+        lossless_(mode.lossless),
+        copies_(bcast_ ? mode.copies : 1),
+        stride_(bcast_ ? 1 : kQueues) {
     row_.port_gbps = port_gbps;
     row_.len = len;
-    total_ = warm_ + measure_ + 16;
+    row_.mode = mode;
+    if (bcast_ && (copies_ < 1 || copies_ > kNumQueues))
+      throw BenchFail(fmt::format("--bcast {}: 1..{}", copies_, kNumQueues));
+    for (unsigned i = 0; i < (bcast_ ? copies_ : kQueues); ++i) {
+      const unsigned q = bcast_ ? i : 1 + i;
+      qs_.push_back(q);
+      active_[q] = true;
+      wb_seen_[q].assign(kRing, false);
+      next_seq_[q] = bcast_ ? 0 : i;
+    }
+    // Replication rows: the wire keeps going until the window's last frame
+    // is delivered (it is that many frames ahead: a full packet buffer), so
+    // that its pauses are counted over the whole window.
+    tail_frames_ = bcast_ ? 16 + std::min<uint64_t>(80, VMQ_PARAM_PktBufBytes / len_ + 8) : 16;
+    total_ = warm_ + measure_ + tail_frames_;
     d_.s_rx_tvalid_i = 0;
     d_.s_rx_tlast_i = 0;
     d_.s_rx_tuser_i = 0;
@@ -174,12 +225,15 @@ class RxBench {
     clk_.reset();
     program();
     // Traffic, then drain until every frame is delivered or counted as dropped.
+    // (The wire is silent while the registers are programmed: a frame sent
+    // before the filters and queues are set up would be unmatched.)
     next_start_ = double(clk_.cycle()) + 8;
+    wire_on_ = true;
     uint64_t quiet = 0, seen = 0;
     while (true) {
       step();
       if (sent_ == total_ && !in_frame_) {
-        if (delivered_ + lost_host_ >= total_ && axil_.idle()) break;
+        if (delivered_ + lost_host_ >= total_ * copies_ && axil_.idle()) break;
         // Trailing drops are invisible to the host: stop once nothing moves.
         const uint64_t act = cnt_.w_beats + cnt_.r_beats + cnt_.aw + cnt_.ar;
         quiet = act == seen ? quiet + 1 : 0;
@@ -223,16 +277,18 @@ class RxBench {
     if (rd(regs::ID_DATA_W) != kDataW || rd(regs::ID_AXI_DATA_W) != kAxiDataW)
       throw BenchFail("ID_DATA_W / ID_AXI_DATA_W do not match the build");
     if (len_ > 1518) wr(regs::RX_MAX_FRAME, 9216);
-    for (unsigned i = 0; i < kQueues; ++i) {
-      const unsigned q = 1 + i;
-      wr(regs::FILT_IDX, i);
-      wr(regs::FILT_CFG, 1u << regs::FILT_CFG_VALID_SHIFT |
-                             regs::FILT_CFG_TYPE_MAC << regs::FILT_CFG_TYPE_SHIFT);
-      wr(regs::FILT_MAC_LO, uint32_t(mac_of(q)));
-      wr(regs::FILT_MAC_HI, uint32_t(mac_of(q) >> 32));
-      wr(regs::FILT_QMASK_LO, 1u << q);
-      wr(regs::FILT_QMASK_HI, 0);
-      wr(regs::FILT_CMD, regs::FILT_CMD_WRITE_MASK);
+    for (unsigned i = 0; i < qs_.size(); ++i) {
+      const unsigned q = qs_[i];
+      if (!bcast_) {  // replication mode: no filter, Q_RX_CTRL.BCAST
+        wr(regs::FILT_IDX, i);
+        wr(regs::FILT_CFG, 1u << regs::FILT_CFG_VALID_SHIFT |
+                               regs::FILT_CFG_TYPE_MAC << regs::FILT_CFG_TYPE_SHIFT);
+        wr(regs::FILT_MAC_LO, uint32_t(mac_of(q)));
+        wr(regs::FILT_MAC_HI, uint32_t(mac_of(q) >> 32));
+        wr(regs::FILT_QMASK_LO, 1u << q);
+        wr(regs::FILT_QMASK_HI, 0);
+        wr(regs::FILT_CMD, regs::FILT_CMD_WRITE_MASK);
+      }
       wr(regs::Q_RX_BASE_LO(q), uint32_t(ring_addr(q)));
       wr(regs::Q_RX_BASE_HI(q), uint32_t(ring_addr(q) >> 32));
       wr(regs::Q_RX_SIZE(q), kRingLog2);
@@ -240,10 +296,10 @@ class RxBench {
       for (unsigned s = 0; s < kRing - 1; ++s) post(q, s);
       tail_[q] = kRing - 1;
       wr(regs::Q_RX_TAIL(q), tail_[q]);
-      wr(regs::Q_RX_CTRL(q), regs::Q_RX_CTRL_ENABLE_MASK);
+      wr(regs::Q_RX_CTRL(q), regs::Q_RX_CTRL_ENABLE_MASK |
+                                 (bcast_ ? regs::Q_RX_CTRL_BCAST_MASK : 0u));
     }
-    for (unsigned i = 0; i < kQueues; ++i) {
-      const unsigned q = 1 + i;
+    for (const unsigned q : qs_) {
       unsigned n = 0;
       while (!(rd(regs::Q_RX_STATUS(q)) & regs::Q_RX_STATUS_RUNNING_MASK))
         if (++n > 1000) throw BenchFail(fmt::format("queue {} never reports RUNNING", q));
@@ -261,8 +317,22 @@ class RxBench {
   void step() {
     const uint64_t now = clk_.cycle();
     // Wire: start the next frame when the schedule allows.
-    if (!in_frame_ && sent_ < total_) {
-      if (double(now) >= next_start_) {
+    if (wire_on_ && !in_frame_ && sent_ < total_) {
+      // Lossless (SPEC §9): no frame starts while the packet buffer lacks
+      // room for a maximum-size frame, like a link partner honouring PAUSE.
+      const bool due = double(now) >= next_start_;
+      if (due && lossless_ && !d_.rx_room_for_max_o) {
+        ++cnt_.wire_paused;
+        // Steady state from the first pause on: the measured window starts
+        // there if that is later than the warm-up (and still in the run).
+        if (!paused_once_) {
+          paused_once_ = true;
+          if (sent_ > warm_ && sent_ < warm_ + measure_) {
+            warm_ = sent_;
+            total_ = warm_ + measure_ + tail_frames_;
+          }
+        }
+      } else if (due) {
         in_frame_ = true;
         beat_ = 0;
         cur_seq_ = uint32_t(sent_);
@@ -276,7 +346,7 @@ class RxBench {
       const unsigned off = beat_ * kBeatBytes;
       const unsigned n = std::min(kBeatBytes, len_ - off);
       for (unsigned i = 0; i < kBeatBytes; ++i) {
-        set_byte(d_.s_rx_tdata_i, i, i < n ? frame_byte(cur_seq_, len_, off + i) : 0);
+        set_byte(d_.s_rx_tdata_i, i, i < n ? frame_byte(cur_seq_, len_, off + i, bcast_) : 0);
         set_bit(d_.s_rx_tkeep_i, i, i < n);
       }
       d_.s_rx_tlast_i = off + n == len_;
@@ -287,12 +357,13 @@ class RxBench {
     }
     // Host: doorbells for reposted buffers.
     if (axil_.idle()) {
-      for (unsigned i = 0; i < kQueues; ++i) {
-        const unsigned q = 1 + (i + rr_) % kQueues;
+      const unsigned nq = unsigned(qs_.size());
+      for (unsigned i = 0; i < nq; ++i) {
+        const unsigned q = qs_[(i + rr_) % nq];
         if (pending_[q] && (pending_[q] >= kTailBatch || now - pend_since_[q] >= kTailEvery)) {
           axil_.write(regs::Q_RX_TAIL(q), tail_[q]);
           pending_[q] = 0;
-          rr_ = (rr_ + i + 1) % kQueues;
+          rr_ = (rr_ + i + 1) % nq;
           break;
         }
       }
@@ -365,7 +436,8 @@ class RxBench {
       if (!m1) continue;
       const unsigned q = unsigned((a - kRingBase) / (kRing * 16));
       const unsigned s = unsigned((a - ring_addr(q)) / 16);
-      if (q < 1 || q > kQueues) throw BenchFail(fmt::format("write-back to queue {}", q));
+      if (q >= kNumQueues || !active_[q])
+        throw BenchFail(fmt::format("write-back to queue {}", q));
       wb_seen_[q][s] = true;
       while (wb_seen_[q][expect_slot_[q]]) {
         wb_seen_[q][expect_slot_[q]] = false;
@@ -393,21 +465,21 @@ class RxBench {
       if (l < 20) bad("first buffer shorter than the header");
       uint32_t seq = 0;
       for (unsigned i = 0; i < 4; ++i) seq |= uint32_t(mem_.mem().get(ba + 14 + i)) << (8 * i);
-      if (seq % kQueues != q - 1 || seq < next_seq_[q] || seq >= total_)
+      if ((!bcast_ && seq % kQueues != q - 1) || seq < next_seq_[q] || seq >= total_)
         bad(fmt::format("sequence {} (expected {} or later, on this queue)", seq, next_seq_[q]));
-      lost_host_ += (seq - next_seq_[q]) / kQueues;
+      lost_host_ += (seq - next_seq_[q]) / stride_;
       f.seq = seq;
     }
     if (f.bytes + l > len_) bad("copy longer than the frame");
     for (unsigned i = 0; i < l; ++i)
-      if (mem_.mem().get(ba + i) != frame_byte(f.seq, len_, f.bytes + i))
+      if (mem_.mem().get(ba + i) != frame_byte(f.seq, len_, f.bytes + i, bcast_))
         bad(fmt::format("frame {} byte {} differs", f.seq, f.bytes + i));
     f.bytes += l;
     if (eop) {
       if (rf::get(w, rf::RX_WB_FRAME_LEN) != len_ || f.bytes != len_)
         bad(fmt::format("FRAME_LEN {} / {} bytes for a {}-byte frame",
                         rf::get(w, rf::RX_WB_FRAME_LEN), f.bytes, len_));
-      next_seq_[q] = f.seq + kQueues;
+      next_seq_[q] = f.seq + stride_;
       ++delivered_;
       Snap sn = cnt_;
       sn.cycle = cyc_now_;
@@ -428,9 +500,13 @@ class RxBench {
     row_.drop_other = rd64(regs::RX_ERR_DROPS_LO) + rd64(regs::RX_RUNT_DROPS_LO) +
                       rd64(regs::RX_OVERSIZE_DROPS_LO) + rd64(regs::RX_UNMATCHED_DROPS_LO) +
                       rd64(regs::DMA_ERRORS_LO);
+    // Every frame is well formed and matches once the queues are set up.
+    if (row_.drop_other)
+      throw BenchFail(fmt::format("{} frames dropped as errored, runt, oversize or unmatched, "
+                                  "or DMA errors",
+                                  row_.drop_other));
     uint64_t pk = 0;
-    for (unsigned i = 0; i < kQueues; ++i) {
-      const unsigned q = 1 + i;
+    for (const unsigned q : qs_) {
       row_.drop_no_desc += rd64(regs::Q_RX_NO_DESC_DROPS_LO(q));
       pk += rd64(regs::Q_RX_PACKETS_LO(q));
       if (rd(regs::Q_RX_STATUS(q)) & regs::Q_RX_STATUS_ERROR_MASK)
@@ -441,9 +517,13 @@ class RxBench {
       throw BenchFail(fmt::format("rx_frames {} but {} frames sent", frames, sent_));
     if (pk != delivered_)
       throw BenchFail(fmt::format("rx_packets {} but the host saw {} frames", pk, delivered_));
-    if (delivered_ + row_.drop_buffer + row_.drop_no_desc + row_.drop_other != sent_)
-      throw BenchFail(fmt::format("{} sent, {} delivered, {}+{}+{} dropped", sent_, delivered_,
-                                  row_.drop_buffer, row_.drop_no_desc, row_.drop_other));
+    // A frame dropped before replication loses all its copies; a no-descriptor
+    // drop is one copy (counted in its queue).
+    if (delivered_ + copies_ * (row_.drop_buffer + row_.drop_other) + row_.drop_no_desc !=
+        sent_ * copies_)
+      throw BenchFail(fmt::format("{} sent x {} copies, {} delivered, {}+{}+{} dropped", sent_,
+                                  copies_, delivered_, row_.drop_buffer, row_.drop_no_desc,
+                                  row_.drop_other));
     if (payload_bytes_ != delivered_ * len_)
       throw BenchFail(fmt::format("{} payload bytes written for {} frames of {}", payload_bytes_,
                                   delivered_, len_));
@@ -457,16 +537,17 @@ class RxBench {
     size_t k = 0;
     while (k < deliveries_.size() && deliveries_[k].seq < warm_) ++k;
     if (k + 1 >= deliveries_.size()) throw BenchFail("no frame delivered after the warm-up");
-    const size_t e = std::min(deliveries_.size() - 1, k + measure_);
+    const size_t e = std::min(deliveries_.size() - 1, k + measure_ * copies_);
     const Snap& a = deliveries_[k].at;
     const Snap& z = deliveries_[e].at;
-    row_.frames_measured = e - k;
+    row_.copies_measured = e - k;
+    row_.frames_measured = (e - k) / copies_;
     row_.window_cycles = z.cycle - a.cycle;
     row_.win = Snap{z.cycle - a.cycle,     z.stall_start - a.stall_start,
                     z.stall_mid - a.stall_mid, z.w_beats - a.w_beats,
                     z.w_valid - a.w_valid, z.aw - a.aw,
                     z.ar - a.ar,           z.r_beats - a.r_beats,
-                    0,                     {}};
+                    z.wire_paused - a.wire_paused, {}};
     for (unsigned i = 0; i < kDiag; ++i) row_.win.diag[i] = z.diag[i] - a.diag[i];
     const double bytes = double(row_.frames_measured) * len_;
     const double ns = double(row_.window_cycles) * 1e3 / kCoreMhz;
@@ -475,6 +556,19 @@ class RxBench {
     row_.fraction = row_.delivered_gbps / row_.offered_gbps;
     row_.cycles_per_frame = double(row_.window_cycles) / double(row_.frames_measured);
     row_.budget = wire_cycles_;
+    if (bcast_) {  // rates from copies (the window need not end on a whole frame)
+      const double copies = double(row_.copies_measured);
+      row_.copy_gbps = copies * len_ * 8 / ns;
+      row_.frame_mfps = copies / copies_ / ns * 1e3;
+      row_.line_mfps = kCoreMhz / wire_cycles_;
+      row_.delivered_gbps = row_.frame_mfps * len_ * 8 / 1e3;  // per-frame payload rate
+      row_.fraction = row_.frame_mfps / row_.line_mfps;
+      row_.cycles_per_frame = double(row_.window_cycles) * copies_ / copies;
+      row_.paused = double(row_.win.wire_paused) / double(row_.window_cycles);
+      const unsigned bufs = (len_ + kBufBytes - 1) / kBufBytes;
+      row_.model_repl = copies_ * (1 + (len_ + kBeatBytes - 1) / kBeatBytes);
+      row_.model_w = copies_ * ((len_ + kAxiDataW / 8 - 1) / (kAxiDataW / 8) + bufs);
+    }
     // Whole-run stalls count too (a stall in warm-up is still a stall).
     row_.win.stall_start = cnt_.stall_start;
     row_.win.stall_mid = cnt_.stall_mid;
@@ -492,23 +586,25 @@ class RxBench {
   AxiMem<Dut> mem_;
   AxilMaster<Dut> axil_;
   unsigned len_;
-  uint64_t warm_, measure_, total_ = 0;
+  uint64_t warm_, measure_, total_ = 0, tail_frames_ = 16;
   double bytes_per_cycle_, wire_cycles_;
+  bool bcast_, lossless_, paused_once_ = false;
+  unsigned copies_, stride_;  // copies per frame; sequence step per queue
+  std::vector<unsigned> qs_;  // queues in use
+  bool active_[kNumQueues] = {};
   Row row_{};
   // wire
-  bool in_frame_ = false;
+  bool wire_on_ = false, in_frame_ = false;
   unsigned beat_ = 0;
   uint32_t cur_seq_ = 0;
   uint64_t sent_ = 0;
   double next_start_ = 0;
   // host
-  unsigned tail_[kQueues + 1] = {}, expect_slot_[kQueues + 1] = {}, pending_[kQueues + 1] = {};
-  uint64_t pend_since_[kQueues + 1] = {};
-  std::vector<bool> wb_seen_[kQueues + 1] = {
-      std::vector<bool>(kRing), std::vector<bool>(kRing), std::vector<bool>(kRing),
-      std::vector<bool>(kRing), std::vector<bool>(kRing)};
-  FrameAsm asm_[kQueues + 1];
-  uint64_t next_seq_[kQueues + 1] = {0, 0, 1, 2, 3};
+  unsigned tail_[kNumQueues] = {}, expect_slot_[kNumQueues] = {}, pending_[kNumQueues] = {};
+  uint64_t pend_since_[kNumQueues] = {};
+  std::vector<bool> wb_seen_[kNumQueues];
+  FrameAsm asm_[kNumQueues];
+  uint64_t next_seq_[kNumQueues] = {};
   unsigned rr_ = 0;
   uint64_t delivered_ = 0, lost_host_ = 0, payload_bytes_ = 0, reposted_ = 0;
   uint64_t cyc_now_ = 0;
@@ -518,10 +614,44 @@ class RxBench {
 
 std::vector<unsigned> parse_sizes(const std::string& s) {
   std::vector<unsigned> v;
+  if (s == "none") return v;
   std::stringstream ss(s);
   std::string t;
-  while (std::getline(ss, t, ',')) v.push_back(unsigned(std::stoul(t)));
+  while (std::getline(ss, t, ','))
+    if (!t.empty()) v.push_back(unsigned(std::stoul(t)));
   return v;
+}
+
+std::string json_row(const Row& r, uint64_t read_lat, uint64_t write_lat) {
+  std::string bc;
+  if (r.mode.copies)
+    bc = fmt::format(
+        "\"mode\": \"bcast\", \"copies\": {}, \"queues\": \"0..{}\", \"lossless\": {}, ",
+        r.mode.copies, r.mode.copies - 1, r.mode.lossless ? "true" : "false");
+  std::string tail;
+  if (r.mode.copies)
+    tail = fmt::format(
+        "\"line_mfps\": {:.4f}, \"frame_mfps\": {:.4f}, \"copy_gbps\": {:.4f}, "
+        "\"copies_measured\": {}, \"copies_verified\": {}, \"wire_paused_fraction\": {:.5f}, "
+        "\"model_repl_cycles_per_frame\": {}, \"model_w_beats_per_frame\": {}, ",
+        r.line_mfps, r.frame_mfps, r.copy_gbps, r.copies_measured, r.frames_verified, r.paused,
+        r.model_repl, r.model_w);
+  return fmt::format(
+      "  {{{}\"port_gbps\": {}, \"data_w\": {}, \"axi_data_w\": {}, \"num_queues\": {}, "
+      "\"frame_bytes\": {}, \"offered_gbps\": {:.4f}, \"delivered_gbps\": {:.4f}, "
+      "\"fraction\": {:.5f}, \"drops\": {{\"buffer\": {}, \"no_desc\": {}}}, "
+      "\"cycles_per_frame\": {:.3f}, \"budget_cycles_per_frame\": {:.3f}, "
+      "\"frames_measured\": {}, \"frames_sent\": {}, \"frames_verified\": {}, "
+      "\"buffers_reposted\": {}, {}"
+      "\"mac_stall_cycles\": {}, \"axi_w_utilisation\": {:.4f}, "
+      "\"core_mhz\": {}, \"read_latency_cycles\": {}, \"write_latency_cycles\": {}, "
+      "\"sim_cycles\": {}, \"wall_seconds\": {:.2f}}}",
+      bc, r.port_gbps, kDataW, kAxiDataW, kNumQueues, r.len, r.offered_gbps, r.delivered_gbps,
+      r.fraction, r.drop_buffer, r.drop_no_desc, r.cycles_per_frame, r.budget, r.frames_measured,
+      r.frames_sent, r.mode.copies ? r.frames_verified / r.mode.copies : r.frames_verified,
+      r.buffers_reposted, tail, r.win.stall_start + r.win.stall_mid,
+      double(r.win.w_beats) / double(r.window_cycles), kCoreMhz, read_lat, write_lat,
+      r.sim_cycles, r.wall_seconds);
 }
 
 }  // namespace
@@ -535,48 +665,24 @@ int main(int argc, char** argv) {
   const double win_cycles = args.getf("window-cycles", 1500000);
   const uint64_t read_lat = args.get("read-latency", 250);
   const uint64_t write_lat = args.get("write-latency", 100);
-  const auto sizes = parse_sizes(args.kv.count("sizes") ? args.kv.at("sizes")
-                                                        : "60,64,128,256,512,1024,1514,9000");
-  const std::string json = args.kv.count("json") ? args.kv.at("json") : "";
+  auto opt = [&](const char* k, const char* d) {
+    return args.kv.count(k) ? args.kv.at(k) : std::string(d);
+  };
+  const auto sizes = parse_sizes(opt("sizes", "60,64,128,256,512,1024,1514,9000"));
+  const auto bcast = parse_sizes(opt("bcast", "none"));
+  const auto bcast_sizes = parse_sizes(opt("bcast-sizes", "64,512,1514"));
+  const bool bcast_lossless = args.get("bcast-lossless", 1) != 0;
+  const double bcast_win_cycles = args.getf("bcast-window-cycles", 1000000);
+  const uint64_t bcast_min_frames = args.get("bcast-min-frames", 100);
+  const std::string json = opt("json", "");
   const double bpc = port * 1e3 / 8.0 / kCoreMhz;
   if (double(kDataW) / 8.0 < bpc)
     fmt::print("note: DataW {} at {} MHz carries {:.1f} bytes/cycle, less than {} GbE needs\n",
                kDataW, kCoreMhz, kDataW / 8.0, port);
 
-  fmt::print(
-      "vmq_core RX  {} GbE  DataW={} AxiDataW={} NumQueues={}  core {} MHz ({:.2f} B/cycle)\n"
-      "4 queues, ring {} x {}-byte buffers, host read latency {} cycles, write response {}\n",
-      port, kDataW, kAxiDataW, kNumQueues, kCoreMhz, bpc, kRing, kBufBytes, read_lat, write_lat);
-  fmt::print("{:>5} {:>6} {:>8} {:>9} {:>9} {:>9} {:>6} {:>7} {:>9} {:>8} {:>7} {:>6} {:>8} {:>7}\n",
-             "bytes", "frames", "offered", "delivered", "fraction", "drops", "(buf", "nodesc)",
-             "cyc/frame", "budget", "stalls", "W util", "Mcyc", "wall s");
-  fmt::print("{:>5} {:>6} {:>8} {:>9}\n", "", "", "Gb/s", "Gb/s");
   std::vector<Row> rows;
   int rc = 0;
-  for (unsigned len : sizes) {
-    const double budget = double(len + kOverhead) / bpc;
-    const uint64_t measure =
-        std::clamp<uint64_t>(uint64_t(std::ceil(win_cycles / budget)), min_frames, max_frames);
-    const uint64_t warm = std::max<uint64_t>(8, uint64_t(std::ceil(5000.0 / budget)));
-    Row r{};
-    try {
-      RxBench b(args, port, len, warm, measure, read_lat, write_lat);
-      r = b.run();
-    } catch (const std::exception& e) {
-      fmt::print("FAIL ({} bytes, seed {}): {}\n", len, args.seed, e.what());
-      return 2;
-    }
-    const uint64_t drops = r.drop_buffer + r.drop_no_desc;
-    fmt::print(
-        "{:>5} {:>6} {:>8.3f} {:>9.3f} {:>8.2f}% {:>9} {:>6} {:>7} {:>9.2f} {:>8.2f} {:>7} "
-        "{:>5.1f}% {:>8.2f} {:>7.1f}{}\n",
-        len, r.frames_measured, r.offered_gbps, r.delivered_gbps, 100 * r.fraction, drops,
-        r.drop_buffer, r.drop_no_desc, r.cycles_per_frame, r.budget,
-        r.win.stall_start + r.win.stall_mid,
-        100.0 * double(r.win.w_beats) / double(r.window_cycles), r.sim_cycles / 1e6,
-        r.wall_seconds, r.ok() ? "" : "  <- short of target");
-    std::fflush(stdout);
-    if (!r.ok()) rc = 1;
+  auto diag = [](const Row& r) {
 #ifdef VMQ_RX_BENCH_DIAG
     fmt::print("      per frame in the window ({} frames, {} cycles):\n", r.frames_measured,
                r.window_cycles);
@@ -590,33 +696,118 @@ int main(int argc, char** argv) {
                double(r.win.aw) / double(r.frames_measured),
                double(r.win.ar) / double(r.frames_measured),
                double(r.win.r_beats) / double(r.frames_measured));
+#else
+    (void)r;
 #endif
+  };
+  auto run_row = [&](unsigned len, uint64_t warm, uint64_t measure, Mode mode, Row& r) {
+    try {
+      RxBench b(args, port, len, warm, measure, read_lat, write_lat, mode);
+      r = b.run();
+    } catch (const std::exception& e) {
+      fmt::print("FAIL ({} bytes{}, seed {}): {}\n", len,
+                 mode.copies ? fmt::format(", {} copies", mode.copies) : "", args.seed, e.what());
+      return false;
+    }
+    return true;
+  };
+
+  if (!sizes.empty()) {
+  fmt::print(
+      "vmq_core RX  {} GbE  DataW={} AxiDataW={} NumQueues={}  core {} MHz ({:.2f} B/cycle)\n"
+      "4 queues, ring {} x {}-byte buffers, host read latency {} cycles, write response {}\n",
+      port, kDataW, kAxiDataW, kNumQueues, kCoreMhz, bpc, kRing, kBufBytes, read_lat, write_lat);
+  fmt::print("{:>5} {:>6} {:>8} {:>9} {:>9} {:>9} {:>6} {:>7} {:>9} {:>8} {:>7} {:>6} {:>8} {:>7}\n",
+             "bytes", "frames", "offered", "delivered", "fraction", "drops", "(buf", "nodesc)",
+             "cyc/frame", "budget", "stalls", "W util", "Mcyc", "wall s");
+  fmt::print("{:>5} {:>6} {:>8} {:>9}\n", "", "", "Gb/s", "Gb/s");
+  int rc1 = 0;
+  for (unsigned len : sizes) {
+    const double budget = double(len + kOverhead) / bpc;
+    const uint64_t measure =
+        std::clamp<uint64_t>(uint64_t(std::ceil(win_cycles / budget)), min_frames, max_frames);
+    const uint64_t warm = std::max<uint64_t>(8, uint64_t(std::ceil(5000.0 / budget)));
+    Row r{};
+    if (!run_row(len, warm, measure, Mode{}, r)) return 2;
+    const uint64_t drops = r.drop_buffer + r.drop_no_desc;
+    fmt::print(
+        "{:>5} {:>6} {:>8.3f} {:>9.3f} {:>8.2f}% {:>9} {:>6} {:>7} {:>9.2f} {:>8.2f} {:>7} "
+        "{:>5.1f}% {:>8.2f} {:>7.1f}{}\n",
+        len, r.frames_measured, r.offered_gbps, r.delivered_gbps, 100 * r.fraction, drops,
+        r.drop_buffer, r.drop_no_desc, r.cycles_per_frame, r.budget,
+        r.win.stall_start + r.win.stall_mid,
+        100.0 * double(r.win.w_beats) / double(r.window_cycles), r.sim_cycles / 1e6,
+        r.wall_seconds, r.ok() ? "" : "  <- short of target");
+    std::fflush(stdout);
+    if (!r.ok()) rc1 = 1;
+    diag(r);
     rows.push_back(r);
   }
-  fmt::print("{}\n", rc ? "SHORT: some sizes below 100 % of line rate or with drops"
-                        : "PASS: 100 % of line rate, zero drops, at every size");
+  fmt::print("{}\n", rc1 ? "SHORT: some sizes below 100 % of line rate or with drops"
+                         : "PASS: 100 % of line rate, zero drops, at every size");
+  rc = rc1;
+  }
+
+  if (!bcast.empty()) {
+    fmt::print(
+        "\nReplication: {} GbE offered, every frame to ff:ff:ff:ff:ff:ff, queues 0..N-1 with "
+        "Q_RX_CTRL.BCAST\n(N copies per frame), {}; same host as above.\n",
+        port,
+        bcast_lossless ? "lossless wire (no frame starts while rx_room_for_max_o is low)"
+                       : "wire at line rate regardless of the core (drops expected)");
+    fmt::print(
+        "{:>2} {:>5} {:>6} {:>8} {:>7} {:>7} {:>8} {:>9} {:>7} {:>7} {:>9} {:>8} {:>6} {:>6} "
+        "{:>6} {:>7} {:>6}\n",
+        "N", "bytes", "frames", "offered", "line", "core", "fraction", "copies", "drops",
+        "paused", "cyc/frame", "budget", "repl", "W", "W util", "Mcyc", "wall s");
+    fmt::print("{:>2} {:>5} {:>6} {:>8} {:>7} {:>7} {:>8} {:>9} {:>7} {:>7} {:>9} {:>8} {:>6} {:>6}\n",
+               "", "", "", "Gb/s", "Mf/s", "Mf/s", "", "Gb/s", "", "", "", "", "model",
+               "model");
+    int rc2 = 0;
+    for (unsigned n : bcast) {
+      if (n < 1 || n > kNumQueues) {
+        fmt::print("--bcast {}: copies must be 1..{}\n", n, kNumQueues);
+        return 2;
+      }
+      for (unsigned len : bcast_sizes) {
+        const double budget = double(len + kOverhead) / bpc;
+        const double model = std::max<double>(
+            {budget, double(n * (1 + (len + kBeatBytes - 1) / kBeatBytes)),
+             double(n * ((len + kAxiDataW / 8 - 1) / (kAxiDataW / 8) + 1))});
+        const uint64_t measure = std::clamp<uint64_t>(
+            uint64_t(std::ceil(bcast_win_cycles / model)), bcast_min_frames, max_frames);
+        // Enough frames to fill the packet buffer (64 slots or 64 KiB) first.
+        const uint64_t warm = std::max<uint64_t>(
+            {80, uint64_t(std::ceil(5000.0 / model)),
+             uint64_t(2 * VMQ_PARAM_PktBufBytes / (len + 8))});
+        Row r{};
+        if (!run_row(len, warm, measure, Mode{n, bcast_lossless}, r)) return 2;
+        const uint64_t drops = r.drop_buffer + r.drop_no_desc;
+        fmt::print(
+            "{:>2} {:>5} {:>6} {:>8.3f} {:>7.3f} {:>7.3f} {:>7.2f}% {:>9.3f} {:>7} {:>6.1f}% "
+            "{:>9.2f} {:>8.2f} {:>6} {:>6} {:>5.1f}% {:>7.2f} {:>6.1f}{}\n",
+            n, len, r.frames_measured, r.offered_gbps, r.line_mfps, r.frame_mfps,
+            100 * r.fraction, r.copy_gbps, drops, 100 * r.paused, r.cycles_per_frame, r.budget,
+            r.model_repl, r.model_w, 100.0 * double(r.win.w_beats) / double(r.window_cycles),
+            r.sim_cycles / 1e6, r.wall_seconds,
+            r.ok() ? "" : (r.win.stall_start + r.win.stall_mid ? "  <- stalls" : "  <- drops"));
+        std::fflush(stdout);
+        if (!r.ok()) rc2 = 1;
+        diag(r);
+        rows.push_back(r);
+      }
+    }
+    if (bcast_lossless)
+      fmt::print("{}\n", rc2 ? "SHORT: a lossless replication row dropped or stalled"
+                             : "PASS: replication rows lossless (zero drops, no stalls)");
+    rc = std::max(rc, rc2);
+  }
+
   if (!json.empty()) {
     std::ofstream o(json);
     o << "[\n";
-    for (size_t i = 0; i < rows.size(); ++i) {
-      const Row& r = rows[i];
-      o << fmt::format(
-          "  {{\"port_gbps\": {}, \"data_w\": {}, \"axi_data_w\": {}, \"num_queues\": {}, "
-          "\"frame_bytes\": {}, \"offered_gbps\": {:.4f}, \"delivered_gbps\": {:.4f}, "
-          "\"fraction\": {:.5f}, \"drops\": {{\"buffer\": {}, \"no_desc\": {}}}, "
-          "\"cycles_per_frame\": {:.3f}, \"budget_cycles_per_frame\": {:.3f}, "
-          "\"frames_measured\": {}, \"frames_sent\": {}, \"frames_verified\": {}, "
-          "\"buffers_reposted\": {}, "
-          "\"mac_stall_cycles\": {}, \"axi_w_utilisation\": {:.4f}, "
-          "\"core_mhz\": {}, \"read_latency_cycles\": {}, \"write_latency_cycles\": {}, "
-          "\"sim_cycles\": {}, \"wall_seconds\": {:.2f}}}{}\n",
-          r.port_gbps, kDataW, kAxiDataW, kNumQueues, r.len, r.offered_gbps, r.delivered_gbps,
-          r.fraction, r.drop_buffer, r.drop_no_desc, r.cycles_per_frame, r.budget,
-          r.frames_measured, r.frames_sent, r.frames_verified, r.buffers_reposted,
-          r.win.stall_start + r.win.stall_mid,
-          double(r.win.w_beats) / double(r.window_cycles), kCoreMhz, read_lat, write_lat,
-          r.sim_cycles, r.wall_seconds, i + 1 < rows.size() ? "," : "");
-    }
+    for (size_t i = 0; i < rows.size(); ++i)
+      o << json_row(rows[i], read_lat, write_lat) << (i + 1 < rows.size() ? ",\n" : "\n");
     o << "]\n";
     if (!o) {
       fmt::print("cannot write {}\n", json);
