@@ -43,6 +43,13 @@ module vmq_rx_qm #(
   input  logic [NumQueues-1:0][11:0]  cfg_tail_i,
   input  logic [NumQueues-1:0]        q_reset_i,   // Q_RX_CMD.RESET pulse
 
+  // Ring geometry in use: follows cfg_base_i / cfg_log2_i while nothing of
+  // the queue is in flight, and holds while copies, reads or writes are (a
+  // global soft reset clears the registers at once; the drain still writes
+  // into the ring it started with)
+  output logic [NumQueues-1:0][63:0]  act_base_o,
+  output logic [NumQueues-1:0][3:0]   act_log2_o,
+
   // Per-queue status
   output logic [NumQueues-1:0][11:0]  head_o,
   output logic [NumQueues-1:0]        running_o,
@@ -157,7 +164,20 @@ module vmq_rx_qm #(
     logic [12:0] by_page;
     logic [11:0] faddr;  // page offset of the next fetch
 
-    assign l2 = (cfg_log2_i[q] < 4'd4) ? 4'd4 : (cfg_log2_i[q] > 4'd12) ? 4'd12 : cfg_log2_i[q];
+    logic [63:0] base_q;
+    logic [3:0]  log2_q;
+    always_ff @(posedge clk_i) begin
+      if (rst_i) begin
+        base_q <= '0;
+        log2_q <= 4'd8;
+      end else if (open_q == '0 && !rd_busy_q && wr_idle_i[q]) begin
+        base_q <= cfg_base_i[q];
+        log2_q <= cfg_log2_i[q];
+      end
+    end
+    assign act_base_o[q] = base_q;
+    assign act_log2_o[q] = log2_q;
+    assign l2 = (log2_q < 4'd4) ? 4'd4 : (log2_q > 4'd12) ? 4'd12 : log2_q;
     assign mask_a[q] = 12'((13'd1 << l2) - 13'd1);
 
     assign is_take  = take && cp_queue_i == QW'(q);
@@ -253,7 +273,7 @@ module vmq_rx_qm #(
     assign by_tail = ((cfg_tail_i[q] & mask_a[q]) - fetch_q) & mask_a[q];
     assign to_end  = 12'((13'd1 << l2) - 13'(fetch_q));
     assign room    = 12'(DescCache) - incache;
-    assign faddr   = {cfg_base_i[q][11:4], 4'b0} + {fetch_q[7:0], 4'b0};
+    assign faddr   = {base_q[11:4], 4'b0} + {fetch_q[7:0], 4'b0};
     assign by_page = 13'((13'd4096 - 13'(faddr[11:0])) >> 4);
     always_comb begin
       logic [12:0] n;
@@ -352,7 +372,7 @@ module vmq_rx_qm #(
   assign ar_issue = !m_axi_arvalid_o && ar_found;
   assign ar_q     = ar_pick;
   assign ar_n     = fetch_n_a[ar_pick];
-  assign m_axi_araddr_d = {cfg_base_i[ar_pick][63:4], 4'b0} + {48'b0, fetch_a[ar_pick], 4'b0};
+  assign m_axi_araddr_d = {act_base_o[ar_pick][63:4], 4'b0} + {48'b0, fetch_a[ar_pick], 4'b0};
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin

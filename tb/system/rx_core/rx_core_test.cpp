@@ -21,7 +21,7 @@
 //   - no transmit traffic (m_tx_tvalid_o stays 0), the AXI protocol (AxiMem).
 // Scenarios (one gtest case each; --seed N repeats, --scale F scales traffic):
 //   RandomLossless, RingExhaustion, Jumbo, StripVlan, DisableMidTraffic,
-//   DmaError, BufferOverflow, Interrupts — see each case's comment — plus
+//   DmaError, BufferOverflow, Interrupts, SoftReset — see each case's comment — plus
 //   NoDescBackToBack (directed) and IsolationCheckerFires (negative control:
 //   the checker must catch a write past a buffer's end).
 // Debugging knobs: --irq-trace Q prints queue Q's AWs and irq_o edges;
@@ -1565,6 +1565,102 @@ void scenario_Interrupts() {
   summary(s, name);
 }
 
+// (9) Global soft reset in mid-traffic: RESET.SOFT while copies are in flight
+// (slow host writes). STATUS.RESET_BUSY must fall within a bound, with every
+// AXI transaction finished and no write outside a posted buffer meanwhile
+// (the isolation checker runs throughout); afterwards every register is at
+// its reset value (queues disabled and STOPPED, rings, counters, causes,
+// filter table cleared) and nothing more is written. Then the driver programs
+// everything again and traffic is exact against a fresh model.
+void scenario_SoftReset() {
+  const char* name = "SoftReset";
+  Sys s(scenario_seed(name), name);
+  Rng& r = s.rng();
+  random_axi(s);
+  const unsigned nq = std::min(kNumQueues, 6u);
+  model::RxConfig c(kNumFilters);
+  c.num_queues = kNumQueues;
+  c.max_frame_bytes = kMaxFrameBytes;
+  c.enabled = kAllQ;
+  c.promisc = (1ULL << nq) - 1;
+  auto setup_all = [&] {
+    s.cfg = c;
+    s.program_global(c);
+    for (unsigned q = 0; q < kNumQueues; ++q) {
+      s.setup_queue(q, 7, r.chance(0.5) ? 512 : 2048);
+      s.reset_got(q);
+    }
+  };
+  setup_all();
+  s.p_idle = 0.0;
+  auto traffic = [&](uint64_t n) {
+    for (uint64_t i = 0; i < n; ++i) {
+      s.send(s.frame(0x020000000001ULL + r.range(0, 3), -1, r.range(60, 1518)));
+      s.pump();
+    }
+  };
+  traffic(scaled(30));
+  const AxiMemConfig saved = s.mem.config();
+  s.mem.config().p_aw_stall = 0.7;
+  s.mem.config().p_w_stall = 0.6;
+  traffic(scaled(30));
+  s.flush_input(64);
+  // The driver stops reposting (no TAIL write may follow the reset).
+  for (unsigned q = 0; q < kNumQueues; ++q) {
+    s.loosen(q);
+    s.qs[q].auto_repost = false;
+    while (s.qs[q].tail_busy || s.qs[q].hq->posted_total() != s.qs[q].confirmed) s.idle(1);
+  }
+  const uint64_t t0 = s.cycle();
+  s.wr(regs::RESET, regs::RESET_SOFT_MASK);
+  const bool busy_seen = s.rd(regs::STATUS) & regs::STATUS_RESET_BUSY_MASK;
+  s.poll_reg(regs::STATUS, regs::STATUS_RESET_BUSY_MASK, 0, "global soft reset", 500000);
+  const uint64_t t1 = s.cycle();
+  if (!s.mem.idle()) s.fail("AXI transactions outstanding after STATUS.RESET_BUSY fell");
+  for (unsigned q = 0; q < kNumQueues; ++q) s.qs[q].stopped = true;  // no write may follow
+  s.mem.config() = saved;
+  std::string bad;
+  auto expect = [&](uint32_t a, uint32_t want, const std::string& what) {
+    const uint32_t v = s.rd(a);
+    if (v != want) bad += fmt::format("\n  {} (0x{:04x}) = 0x{:x}, reset value 0x{:x}", what, a, v, want);
+  };
+  expect(regs::CTRL, regs::CTRL_RESET, "CTRL");
+  expect(regs::RX_TPID, regs::RX_TPID_RESET, "RX_TPID");
+  expect(regs::STATUS, 0, "STATUS");
+  for (uint32_t a : {regs::RX_FRAMES_LO, regs::RX_FRAMES_HI, regs::RX_BUFFER_DROPS_LO,
+                     regs::RX_UNMATCHED_DROPS_LO, regs::DMA_ERRORS_LO, regs::DMA_ERRORS_HI})
+    expect(a, 0, "global counter");
+  expect(regs::FILT_RD_CFG, 0, "filter entry 0");
+  for (unsigned q = 0; q < kNumQueues; ++q) {
+    const std::string w = fmt::format("queue {}", q);
+    expect(regs::Q_RX_CTRL(q), 0, w + " Q_RX_CTRL");
+    expect(regs::Q_RX_STATUS(q), regs::Q_RX_STATUS_STOPPED_MASK, w + " Q_RX_STATUS");
+    expect(regs::Q_RX_HEAD(q), 0, w + " Q_RX_HEAD");
+    expect(regs::Q_RX_TAIL(q), 0, w + " Q_RX_TAIL");
+    expect(regs::Q_RX_BUF(q), regs::Q_RX_BUF_RESET, w + " Q_RX_BUF");
+    expect(regs::Q_INT_CAUSE(q), 0, w + " Q_INT_CAUSE");
+    expect(regs::Q_RX_PACKETS_LO(q), 0, w + " Q_RX_PACKETS_LO");
+    expect(regs::Q_RX_BYTES_LO(q), 0, w + " Q_RX_BYTES_LO");
+    expect(regs::Q_RX_NO_DESC_DROPS_LO(q), 0, w + " Q_RX_NO_DESC_DROPS_LO");
+  }
+  if (!bad.empty()) s.fail("after RESET.SOFT, registers not at reset values:" + bad);
+  // The host reaps what was completed before the reset; then nothing is expected.
+  s.idle(3000);
+  if (!s.mem.idle()) s.fail("AXI traffic after the soft reset with every queue disabled");
+  for (unsigned q = 0; q < kNumQueues; ++q) {
+    s.qs[q].exp.clear();
+    s.qs[q].auto_repost = true;
+  }
+  s.dlv = model::RxDelivery(kNumQueues);
+  setup_all();
+  traffic(scaled(40));
+  s.drain("after soft reset");
+  s.check_counters("after soft reset");
+  fmt::print("[{}] RESET_BUSY {} seen, fell {} cycles after the RESET.SOFT write completed\n", name,
+             busy_seen ? "was" : "was not", t1 - t0);
+  summary(s, name);
+}
+
 TEST(RxCore, RandomLossless) { run(scenario_RandomLossless); }
 TEST(RxCore, RingExhaustion) { run(scenario_RingExhaustion); }
 TEST(RxCore, NoDescBackToBack) { run(scenario_NoDescBackToBack); }
@@ -1574,6 +1670,7 @@ TEST(RxCore, DisableMidTraffic) { run(scenario_DisableMidTraffic); }
 TEST(RxCore, DmaError) { run(scenario_DmaError); }
 TEST(RxCore, BufferOverflow) { run(scenario_BufferOverflow); }
 TEST(RxCore, Interrupts) { run(scenario_Interrupts); }
+TEST(RxCore, SoftReset) { run(scenario_SoftReset); }
 
 // Negative control: the checker must catch a core writing past a buffer's
 // end. The host posts 256-byte buffers but tells the core 320 (Q_RX_BUF);
