@@ -1,8 +1,9 @@
-// vmq reference model: see vmq_model.hpp. Each rule cites SPEC §3.
+// vmq reference model: see vmq_model.hpp. Each rule cites SPEC §3 or §5.
 #include "vmq_model.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
 namespace vmq::model {
 
@@ -81,25 +82,39 @@ bool filter_matches(const Filter& f, const L2Header& h) {
   return false;
 }
 
+static bool is_bcast(MacAddr da) { return da == kBroadcast; }
+static bool is_mcast(MacAddr da) { return !is_bcast(da) && (da >> 40) & 1; }  // I/G bit
+
+uint64_t queue_mask(const RxConfig& cfg, const L2Header& h, bool* mac_hit) {
+  // SPEC §3 steps 1-4.
+  uint64_t m = 0;
+  bool hit = false;
+  for (const Filter& f : cfg.filters)
+    if (filter_matches(f, h)) {  // 1
+      m |= f.qmask;
+      hit |= f.type != FilterType::Vlan;
+    }
+  if (is_bcast(h.da))
+    m |= cfg.bcast;  // 2
+  else if (is_mcast(h.da))
+    m |= cfg.mcast;
+  m |= cfg.promisc;                     // 3
+  m &= cfg.enabled & cfg.queue_bits();  // 4
+  if (mac_hit) *mac_hit = hit;
+  return m;
+}
+
 RxDecision classify(const RxConfig& cfg, const RxFrame& frame) {
   RxDecision d;
   d.len = uint16_t(std::min<size_t>(frame.data.size(), 65535));
   const L2Header h = parse(frame.data, cfg.tpid);
   d.tagged = h.tagged;
   d.tci = h.tci;
-  d.bcast = h.da == kBroadcast;
-  d.mcast = !d.bcast && (h.da >> 40) & 1;  // I/G bit of the first octet
+  d.bcast = is_bcast(h.da);
+  d.mcast = is_mcast(h.da);
 
   // Queue mask, SPEC §3 steps 1-5.
-  uint64_t m = 0;
-  for (const Filter& f : cfg.filters)
-    if (filter_matches(f, h)) m |= f.qmask;  // 1
-  if (d.bcast)
-    m |= cfg.bcast;  // 2
-  else if (d.mcast)
-    m |= cfg.mcast;
-  m |= cfg.promisc;                     // 3
-  m &= cfg.enabled & cfg.queue_bits();  // 4
+  uint64_t m = queue_mask(cfg, h);  // 1-4
   bool unmatched = false;
   if (m == 0) {  // 5
     // The default queue takes the frame only while it is itself enabled.
@@ -203,10 +218,9 @@ RxDelivery::RxDelivery(unsigned num_queues)
     : queues(num_queues), free_(num_queues, 0), qs_(num_queues) {}
 
 RxDelivery::Result RxDelivery::receive(const RxConfig& cfg, const RxFrame& frame) {
-  Result r;
-  r.dec = classify(cfg, frame);
+  const RxDecision dec = classify(cfg, frame);
   ++gs_.frames;  // every frame that arrives
-  switch (r.dec.drop) {
+  switch (dec.drop) {
     case Drop::None:
       break;
     case Drop::Err:
@@ -225,11 +239,17 @@ RxDelivery::Result RxDelivery::receive(const RxConfig& cfg, const RxFrame& frame
       ++gs_.buffer_drops;
       break;
   }
+  return deliver(dec, frame.data);  // nothing when dropped: qmask is 0
+}
+
+RxDelivery::Result RxDelivery::deliver(const RxDecision& d, const std::vector<uint8_t>& data) {
+  Result r;
+  r.dec = d;
   for (unsigned q = 0; q < num_queues(); ++q) {
     if (!((r.dec.qmask >> q) & 1)) continue;
     const RxQueueConfig& qc = queues[q];
-    const bool stripped = qc.strip_vlan && r.dec.tagged && frame.data.size() >= 16;
-    RxCopy c{q, rx_copy_bytes(frame.data, r.dec, qc.strip_vlan), stripped, {}};
+    const bool stripped = qc.strip_vlan && r.dec.tagged && data.size() >= 16;
+    RxCopy c{q, rx_copy_bytes(data, r.dec, qc.strip_vlan), stripped, {}};
     const uint64_t need = descriptors_needed(c.bytes.size(), qc.buf_bytes);
     if (need > free_[q]) {  // the whole copy is dropped, counted once
       ++qs_[q].no_desc_drops;
@@ -254,6 +274,119 @@ void RxDelivery::buffer_drop(const Result& r) {
   for (unsigned q = 0; q < num_queues(); ++q)
     if ((r.no_desc_mask >> q) & 1) --qs_[q].no_desc_drops;
   ++gs_.buffer_drops;
+}
+
+}  // namespace vmq::model
+
+// ---------------------------------------------------------------------------
+// SPEC §5 "Transmit", §6 per-queue TX counters.
+namespace vmq::model {
+
+const char* to_string(TxDrop d) {
+  switch (d) {
+    case TxDrop::None:
+      return "none";
+    case TxDrop::Oversize:
+      return "tx_oversize_drops";
+    case TxDrop::Spoof:
+      return "tx_spoof_drops";
+  }
+  return "?";
+}
+
+std::vector<uint8_t> tx_frame_bytes(const TxQueueConfig& qc, uint16_t tpid,
+                                    const std::vector<uint8_t>& frame) {
+  std::vector<uint8_t> f;
+  f.reserve(std::max(frame.size() + 4, kTxPadTo));
+  if (qc.port_vlan() && frame.size() >= 12) {
+    f.assign(frame.begin(), frame.begin() + 12);  // DA, SA
+    f.push_back(uint8_t(tpid >> 8));              // port tag: TPID, then the queue's TCI
+    f.push_back(uint8_t(tpid));
+    f.push_back(uint8_t(qc.port_tci >> 8));
+    f.push_back(uint8_t(qc.port_tci));
+    f.insert(f.end(), frame.begin() + 12, frame.end());
+  } else {
+    f = frame;
+  }
+  if (f.size() < kTxPadTo) f.resize(kTxPadTo, 0);  // padding after insertion
+  return f;
+}
+
+TxResult tx_process(const TxConfig& tx, const RxConfig& rx, unsigned q,
+                    const std::vector<uint8_t>& frame) {
+  if (frame.size() < kTxMinHostFrame)
+    throw std::invalid_argument("tx_process: frame of " + std::to_string(frame.size()) +
+                                " bytes (< 14: the driver refuses it)");
+  if (q >= kMaxQueues) throw std::out_of_range("tx_process: queue " + std::to_string(q));
+  const TxQueueConfig& qc = tx.queues.at(q);
+  TxResult r;
+  r.inserted = qc.port_vlan();
+
+  // Oversize: length after insertion, before padding.
+  const size_t len = frame.size() + (r.inserted ? 4 : 0);
+  const unsigned max_frame = std::min<unsigned>(rx.max_frame, rx.max_frame_bytes);
+  const L2Header h = parse(frame, rx.tpid);  // the host's frame, before insertion
+  if (len > max_frame)
+    r.drop = TxDrop::Oversize;
+  else if ((qc.spoof_mac && h.sa != *qc.spoof_mac) || (qc.vlan_spoof && qc.port_vlan() && h.tagged))
+    r.drop = TxDrop::Spoof;  // VID 0 priority tags are tags here too
+  if (r.drop != TxDrop::None) {
+    r.error = true;
+    r.inserted = false;
+    return r;
+  }
+
+  r.frame = tx_frame_bytes(qc, rx.tpid, frame);
+  r.to_wire = true;
+  if (!tx.loopback) return r;
+
+  // Loopback: the bytes as sent, classified as the receiver would (SPEC §3
+  // steps 1-4), sender removed, no default queue, no receive admission.
+  const L2Header s = parse(r.frame, rx.tpid);
+  bool mac_hit = false;
+  const uint64_t m = queue_mask(rx, s, &mac_hit) & ~(1ULL << q);
+  RxDecision& d = r.loop_dec;
+  d.len = uint16_t(std::min<size_t>(r.frame.size(), 65535));
+  d.tagged = s.tagged;
+  d.tci = s.tci;
+  d.bcast = is_bcast(s.da);
+  d.mcast = is_mcast(s.da);
+  d.qmask = m;
+  r.loop_mask = m;
+  r.local_unicast = !d.bcast && !d.mcast && mac_hit;
+  r.to_wire = !(r.local_unicast && m != 0);
+  return r;
+}
+
+std::string describe(const TxResult& r) {
+  char b[200];
+  std::snprintf(b, sizeof b,
+                "{drop=%s error=%d inserted=%d len=%zu to_wire=%d loop_mask=0x%llx "
+                "local_unicast=%d loop_dec=",
+                to_string(r.drop), r.error, r.inserted, r.frame.size(), r.to_wire,
+                (unsigned long long)r.loop_mask, r.local_unicast);
+  return b + describe(r.loop_dec) + "}";
+}
+
+TxDelivery::Result TxDelivery::transmit(const TxConfig& tx, const RxConfig& rxc, RxDelivery& rx,
+                                        unsigned q, const std::vector<uint8_t>& frame) {
+  Result r;
+  r.tx = tx_process(tx, rxc, q, frame);
+  TxQueueStats& s = qs_.at(q);
+  switch (r.tx.drop) {
+    case TxDrop::None:
+      ++s.packets;
+      s.bytes += r.tx.frame.size();  // as sent: after insertion and padding
+      break;
+    case TxDrop::Oversize:
+      ++s.oversize_drops;
+      break;
+    case TxDrop::Spoof:
+      ++s.spoof_drops;
+      break;
+  }
+  if (r.tx.loop_mask) r.loop = rx.deliver(r.tx.loop_dec, r.tx.frame);
+  return r;
 }
 
 }  // namespace vmq::model

@@ -1,4 +1,5 @@
-// vmq reference model: receive classification (SPEC §3), in plain C++.
+// vmq reference model: receive classification and delivery (SPEC §3) and
+// per-frame transmit rules (SPEC §5), in plain C++.
 //
 // No Verilator headers and no knowledge of the RTL's structure: this is the
 // spec written as code, used by every test that checks classification and
@@ -6,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -82,6 +84,11 @@ struct L2Header {
 
 L2Header parse(const std::vector<uint8_t>& frame, uint16_t tpid);
 bool filter_matches(const Filter& f, const L2Header& h);
+// SPEC §3 "Queue mask" steps 1-4 only: no default-queue fallback (step 5)
+// and no admission. *mac_hit (if given) is set when a valid `mac`,
+// `mac_vlan` or `mac_untagged` entry matched, whatever its queue mask
+// (SPEC §5 loopback needs that). classify() and tx_process() both use it.
+uint64_t queue_mask(const RxConfig& cfg, const L2Header& h, bool* mac_hit = nullptr);
 RxDecision classify(const RxConfig& cfg, const RxFrame& frame);
 std::string describe(const RxDecision& d);
 
@@ -173,6 +180,11 @@ class RxDelivery {
   };
   // Counts the frame (rx_frames and its drop reason, if any) and delivers it.
   Result receive(const RxConfig& cfg, const RxFrame& frame);
+  // Delivers an already classified frame to every queue of d.qmask (strip,
+  // descriptors, per-queue counters) without touching any global counter:
+  // receive() after counting, and looped transmit copies (SPEC §5: not in
+  // rx_frames, never a buffer drop).
+  Result deliver(const RxDecision& d, const std::vector<uint8_t>& frame);
   // The frame of `r` turned out to be dropped by the packet buffer (SPEC §3
   // admission 5): undo its copies (counters and descriptors), count the drop.
   void buffer_drop(const Result& r);
@@ -187,6 +199,107 @@ class RxDelivery {
   std::vector<uint64_t> free_;
   std::vector<RxQueueStats> qs_;
   RxGlobalStats gs_;
+};
+
+}  // namespace vmq::model
+
+// ---------------------------------------------------------------------------
+// SPEC §5 "Transmit", per frame: port-VLAN insertion, anti-spoofing, padding,
+// oversize, VM-to-VM loopback and the per-queue TX counters of §6. No timing
+// and no scheduling (the round-robin / DRR order is not modelled here).
+//
+// Decisions (docs/testing.md, "Transmit rules in the reference model"):
+// - TPID and max_frame are the receive registers RX_TPID and RX_MAX_FRAME
+//   (one register each in hardware), so they are read from the RxConfig
+//   passed in; max_frame is min(max_frame, max_frame_bytes) as on receive.
+// - Precondition: the host frame has >= 14 bytes (DA, SA, type), as the
+//   driver refuses shorter ones; tx_process throws std::invalid_argument
+//   otherwise, and std::out_of_range for a queue outside TxConfig::queues.
+// - Check order: oversize first, then spoof; each dropped frame counts once.
+//   Oversize is judged on the length after port-VLAN insertion (what the
+//   wire would carry) and before padding; it is known from the descriptor
+//   lengths alone, so hardware need not stage a frame that cannot be sent.
+// - Insertion: with a port VLAN (VID of port_tci != 0) the tag TPID + TCI
+//   goes after SA into every frame, also one that carries its own tag (the
+//   port tag becomes the outer one). Then zeros pad to 60 bytes.
+// - A looped frame is classified as the receiver would see it: the bytes as
+//   sent (after insertion and padding), by RX_TPID, SPEC §3 steps 1-4, the
+//   sender's queue removed, no default-queue fallback, no receive admission.
+// - tx_packets / tx_bytes count every frame that is not dropped (to the
+//   wire, looped, or both), with its bytes as sent; looped copies count in
+//   the receiving queues' rx_packets/rx_bytes/rx_no_desc_drops only.
+namespace vmq::model {
+
+constexpr size_t kTxMinHostFrame = 14;  // precondition of tx_process
+constexpr size_t kTxPadTo = 60;         // SPEC §5: shorter frames padded with zeros
+
+struct TxQueueConfig {
+  uint16_t port_tci = 0;             // port VLAN TCI (PCP, DEI, VID); VID 0 = no port VLAN
+  std::optional<MacAddr> spoof_mac;  // MAC anti-spoofing: allowed SA; none = off
+  bool vlan_spoof = false;           // with a port VLAN: a frame with its own tag is a spoof
+  uint32_t weight = 0;               // DRR weight (0 = plain round-robin); unused per frame
+  uint16_t port_vid() const { return port_tci & 0xfff; }
+  bool port_vlan() const { return port_vid() != 0; }
+};
+
+struct TxConfig {
+  bool loopback = false;  // CTRL.LOOPBACK_EN
+  std::vector<TxQueueConfig> queues;
+  explicit TxConfig(unsigned num_queues = 16) : queues(num_queues) {}
+};
+
+// Drop reasons in the order they are checked.
+enum class TxDrop : uint8_t { None = 0, Oversize = 1, Spoof = 2 };
+const char* to_string(TxDrop d);
+
+struct TxResult {
+  TxDrop drop = TxDrop::None;
+  bool error = false;          // completion error status: exactly when dropped
+  bool inserted = false;       // port tag inserted
+  std::vector<uint8_t> frame;  // as sent (tag inserted, padded); empty when dropped
+  bool to_wire = false;
+  uint64_t loop_mask = 0;      // queues that get a looped copy (M)
+  bool local_unicast = false;  // loopback on, unicast DA, a mac-type filter matched
+  RxDecision loop_dec;         // the sent frame as the receivers classify it; qmask == loop_mask
+
+  bool operator==(const TxResult&) const = default;
+};
+
+// The bytes after port-VLAN insertion (if the queue has a port VLAN) and
+// padding to 60: exactly what goes to the wire and into looped copies.
+std::vector<uint8_t> tx_frame_bytes(const TxQueueConfig& qc, uint16_t tpid,
+                                    const std::vector<uint8_t>& frame);
+
+// One frame from queue q: pure, no counters.
+TxResult tx_process(const TxConfig& tx, const RxConfig& rx, unsigned q,
+                    const std::vector<uint8_t>& frame);
+std::string describe(const TxResult& r);
+
+struct TxQueueStats {
+  uint64_t packets = 0, bytes = 0, spoof_drops = 0, oversize_drops = 0;
+  bool operator==(const TxQueueStats&) const = default;
+};
+
+// tx_process plus its counter effects: the sender's TX counters here, the
+// looped copies through RxDelivery::deliver() (receiving queue's strip_vlan,
+// descriptors, rx_packets/rx_bytes/rx_no_desc_drops; not rx_frames).
+class TxDelivery {
+ public:
+  explicit TxDelivery(unsigned num_queues = 16) : qs_(num_queues) {}
+
+  struct Result {
+    TxResult tx;
+    RxDelivery::Result loop;  // looped copies; loop.dec.qmask == tx.loop_mask
+  };
+  Result transmit(const TxConfig& tx, const RxConfig& rxc, RxDelivery& rx, unsigned q,
+                  const std::vector<uint8_t>& frame);
+
+  const TxQueueStats& queue_stats(unsigned q) const { return qs_[q]; }
+  TxQueueStats& queue_stats(unsigned q) { return qs_[q]; }
+  unsigned num_queues() const { return unsigned(qs_.size()); }
+
+ private:
+  std::vector<TxQueueStats> qs_;
 };
 
 }  // namespace vmq::model
