@@ -48,7 +48,7 @@ module vmq_rx_qm #(
   // global soft reset clears the registers at once; the drain still writes
   // into the ring it started with)
   output logic [NumQueues-1:0][63:0]  act_base_o,
-  output logic [NumQueues-1:0][3:0]   act_log2_o,
+  output logic [NumQueues-1:0][11:0]  act_mask_o,   // ring size - 1 (LOG2 clamped to 4..12)
 
   // Per-queue status
   output logic [NumQueues-1:0][11:0]  head_o,
@@ -176,9 +176,9 @@ module vmq_rx_qm #(
       end
     end
     assign act_base_o[q] = base_q;
-    assign act_log2_o[q] = log2_q;
     assign l2 = (log2_q < 4'd4) ? 4'd4 : (log2_q > 4'd12) ? 4'd12 : log2_q;
     assign mask_a[q] = 12'((13'd1 << l2) - 13'd1);
+    assign act_mask_o[q] = mask_a[q];
 
     assign is_take  = take && cp_queue_i == QW'(q);
     assign is_pop   = dq_pop_i && dq_queue_i == QW'(q);

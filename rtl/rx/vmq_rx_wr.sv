@@ -46,7 +46,7 @@ module vmq_rx_wr #(
 
   // Ring geometry (register block)
   input  logic [NumQueues-1:0][63:0]  cfg_base_i,
-  input  logic [NumQueues-1:0][3:0]   cfg_log2_i,
+  input  logic [NumQueues-1:0][11:0]  cfg_mask_i,   // ring size - 1, from vmq_rx_qm
 
   // Queue manager
   input  logic [NumQueues-1:0]        dq_avail_i,
@@ -589,14 +589,10 @@ module vmq_rx_wr #(
 
   logic        e_drop;                   // abandoned, or the queue is in error
   logic        e_last;
-  logic [11:0] e_idx, e_mask;
-  logic [3:0]  e_l2;
+  logic [11:0] e_idx;
   assign e_drop = e_abandon || qerr_i[e_q];
   assign e_last = wb_k_q + 1'b1 == e_ndesc;
-  assign e_l2   = (cfg_log2_i[e_q] < 4'd4) ? 4'd4 : (cfg_log2_i[e_q] > 4'd12) ? 4'd12 :
-                  cfg_log2_i[e_q];
-  assign e_mask = 12'((13'd1 << e_l2) - 13'd1);
-  assign e_idx  = (e_first + 12'(wb_k_q)) & e_mask;
+  assign e_idx  = (e_first + 12'(wb_k_q)) & cfg_mask_i[e_q];
 
   assign wb_req  = e_ready && !e_drop && e_ndesc != '0;
   assign wb_q    = e_q;

@@ -114,7 +114,7 @@ module vmq_core #(
   logic [NumQueues-1:0][27:0] q_base_lo;
   logic [NumQueues-1:0][31:0] q_base_hi;
   logic [NumQueues-1:0][63:0] q_base, q_act_base;
-  logic [NumQueues-1:0][3:0]  q_act_log2;
+  logic [NumQueues-1:0][11:0] q_act_mask;
   logic [NumQueues-1:0][3:0]  q_log2;
   logic [NumQueues-1:0][15:0] q_buf;
   logic [NumQueues-1:0][11:0] q_tail, q_head;
@@ -384,7 +384,7 @@ module vmq_core #(
     .cfg_tail_i      (q_tail),
     .q_reset_i       (q_reset),
     .act_base_o      (q_act_base),
-    .act_log2_o      (q_act_log2),
+    .act_mask_o      (q_act_mask),
     .head_o          (q_head),
     .running_o       (q_running),
     .stopped_o       (q_stopped),
@@ -448,7 +448,7 @@ module vmq_core #(
     .s_bytes_i       (c_bytes),
     .s_strip_i       (c_strip),
     .cfg_base_i      (q_act_base),
-    .cfg_log2_i      (q_act_log2),
+    .cfg_mask_i      (q_act_mask),
     .dq_avail_i      (dq_avail),
     .dq_pop_o        (dq_pop),
     .dq_queue_o      (dq_queue),
