@@ -37,4 +37,8 @@ set(VMQ_RTL_CORE
   ${_r}/rx/vmq_rx_repl.sv
   ${_r}/rx/vmq_rx_qm.sv
   ${_r}/rx/vmq_rx_wr.sv
+  ${_r}/prim/vmq_axi_addr_arb.sv
+  ${_r}/tx/vmq_tx_ring.sv
+  ${_r}/tx/vmq_tx_stage.sv
+  ${_r}/tx/vmq_tx_out.sv
   ${_r}/top/vmq_core.sv)

@@ -48,6 +48,7 @@ module vmq_csr
   // CTRL
   output logic                       ctrl_default_queue_en_o,
   output logic                       ctrl_loopback_en_o,
+  output logic                       ctrl_tx_drr_o,
   // RX_TPID
   output logic [15:0]                rx_tpid_tpid_o,
   // RX_MIN_FRAME
@@ -135,12 +136,49 @@ module vmq_csr
   output logic [NumQueues-1:0]       q_int_clear_err_o,
   // Q_INT_ITR
   output logic [NumQueues-1:0][23:0] q_int_itr_cycles_o,
+  // Q_TX_CTRL
+  output logic [NumQueues-1:0]       q_tx_ctrl_enable_o,
+  output logic [NumQueues-1:0]       q_tx_ctrl_spoof_mac_o,
+  output logic [NumQueues-1:0]       q_tx_ctrl_spoof_vlan_o,
+  // Q_TX_BASE_LO
+  output logic [NumQueues-1:0][27:0] q_tx_base_lo_addr_o,
+  // Q_TX_BASE_HI
+  output logic [NumQueues-1:0][31:0] q_tx_base_hi_addr_o,
+  // Q_TX_SIZE
+  output logic [NumQueues-1:0][3:0]  q_tx_size_log2_o,
+  // Q_TX_TAIL
+  output logic [NumQueues-1:0][11:0] q_tx_tail_idx_o,
+  // Q_TX_HEAD
+  input  logic [NumQueues-1:0][11:0] q_tx_head_idx_i,
+  // Q_TX_STATUS
+  input  logic [NumQueues-1:0]       q_tx_status_running_i,
+  input  logic [NumQueues-1:0]       q_tx_status_stopped_i,
+  input  logic [NumQueues-1:0]       q_tx_status_error_i,
+  input  logic [NumQueues-1:0]       q_tx_status_resetting_i,
+  // Q_TX_CMD
+  output logic [NumQueues-1:0]       q_tx_cmd_reset_o,
+  // Q_TX_PORT_VLAN
+  output logic [NumQueues-1:0][15:0] q_tx_port_vlan_tci_o,
+  // Q_TX_MAC_LO
+  output logic [NumQueues-1:0][31:0] q_tx_mac_lo_mac_o,
+  // Q_TX_MAC_HI
+  output logic [NumQueues-1:0][15:0] q_tx_mac_hi_mac_o,
+  // Q_TX_WEIGHT
+  output logic [NumQueues-1:0][15:0] q_tx_weight_weight_o,
   // Q_RX_PACKETS_LO
   input  logic [NumQueues-1:0][63:0] q_rx_packets_i,
   // Q_RX_BYTES_LO
   input  logic [NumQueues-1:0][63:0] q_rx_bytes_i,
   // Q_RX_NO_DESC_DROPS_LO
-  input  logic [NumQueues-1:0][63:0] q_rx_no_desc_drops_i
+  input  logic [NumQueues-1:0][63:0] q_rx_no_desc_drops_i,
+  // Q_TX_PACKETS_LO
+  input  logic [NumQueues-1:0][63:0] q_tx_packets_i,
+  // Q_TX_BYTES_LO
+  input  logic [NumQueues-1:0][63:0] q_tx_bytes_i,
+  // Q_TX_SPOOF_DROPS_LO
+  input  logic [NumQueues-1:0][63:0] q_tx_spoof_drops_i,
+  // Q_TX_OVERSIZE_DROPS_LO
+  input  logic [NumQueues-1:0][63:0] q_tx_oversize_drops_i
 );
 
   // Parameter checks at elaboration.
@@ -227,12 +265,32 @@ module vmq_csr
   logic [NumQueues-1:0] hit_q_int_cause;
   logic [NumQueues-1:0] hit_q_int_clear;
   logic [NumQueues-1:0] hit_q_int_itr;
+  logic [NumQueues-1:0] hit_q_tx_ctrl;
+  logic [NumQueues-1:0] hit_q_tx_base_lo;
+  logic [NumQueues-1:0] hit_q_tx_base_hi;
+  logic [NumQueues-1:0] hit_q_tx_size;
+  logic [NumQueues-1:0] hit_q_tx_tail;
+  logic [NumQueues-1:0] hit_q_tx_head;
+  logic [NumQueues-1:0] hit_q_tx_status;
+  logic [NumQueues-1:0] hit_q_tx_cmd;
+  logic [NumQueues-1:0] hit_q_tx_port_vlan;
+  logic [NumQueues-1:0] hit_q_tx_mac_lo;
+  logic [NumQueues-1:0] hit_q_tx_mac_hi;
+  logic [NumQueues-1:0] hit_q_tx_weight;
   logic [NumQueues-1:0] hit_q_rx_packets_lo;
   logic [NumQueues-1:0] hit_q_rx_packets_hi;
   logic [NumQueues-1:0] hit_q_rx_bytes_lo;
   logic [NumQueues-1:0] hit_q_rx_bytes_hi;
   logic [NumQueues-1:0] hit_q_rx_no_desc_drops_lo;
   logic [NumQueues-1:0] hit_q_rx_no_desc_drops_hi;
+  logic [NumQueues-1:0] hit_q_tx_packets_lo;
+  logic [NumQueues-1:0] hit_q_tx_packets_hi;
+  logic [NumQueues-1:0] hit_q_tx_bytes_lo;
+  logic [NumQueues-1:0] hit_q_tx_bytes_hi;
+  logic [NumQueues-1:0] hit_q_tx_spoof_drops_lo;
+  logic [NumQueues-1:0] hit_q_tx_spoof_drops_hi;
+  logic [NumQueues-1:0] hit_q_tx_oversize_drops_lo;
+  logic [NumQueues-1:0] hit_q_tx_oversize_drops_hi;
   always_comb begin
     hit_q_rx_ctrl = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
@@ -286,6 +344,54 @@ module vmq_csr
     for (int unsigned q = 0; q < NumQueues; q++) begin
       hit_q_int_itr[q] = (word_addr == REG_Q_INT_ITR + 16'(q) * Q_INT_ITR_STRIDE);
     end
+    hit_q_tx_ctrl = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_ctrl[q] = (word_addr == REG_Q_TX_CTRL + 16'(q) * Q_TX_CTRL_STRIDE);
+    end
+    hit_q_tx_base_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_base_lo[q] = (word_addr == REG_Q_TX_BASE_LO + 16'(q) * Q_TX_BASE_LO_STRIDE);
+    end
+    hit_q_tx_base_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_base_hi[q] = (word_addr == REG_Q_TX_BASE_HI + 16'(q) * Q_TX_BASE_HI_STRIDE);
+    end
+    hit_q_tx_size = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_size[q] = (word_addr == REG_Q_TX_SIZE + 16'(q) * Q_TX_SIZE_STRIDE);
+    end
+    hit_q_tx_tail = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_tail[q] = (word_addr == REG_Q_TX_TAIL + 16'(q) * Q_TX_TAIL_STRIDE);
+    end
+    hit_q_tx_head = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_head[q] = (word_addr == REG_Q_TX_HEAD + 16'(q) * Q_TX_HEAD_STRIDE);
+    end
+    hit_q_tx_status = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_status[q] = (word_addr == REG_Q_TX_STATUS + 16'(q) * Q_TX_STATUS_STRIDE);
+    end
+    hit_q_tx_cmd = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_cmd[q] = (word_addr == REG_Q_TX_CMD + 16'(q) * Q_TX_CMD_STRIDE);
+    end
+    hit_q_tx_port_vlan = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_port_vlan[q] = (word_addr == REG_Q_TX_PORT_VLAN + 16'(q) * Q_TX_PORT_VLAN_STRIDE);
+    end
+    hit_q_tx_mac_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_mac_lo[q] = (word_addr == REG_Q_TX_MAC_LO + 16'(q) * Q_TX_MAC_LO_STRIDE);
+    end
+    hit_q_tx_mac_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_mac_hi[q] = (word_addr == REG_Q_TX_MAC_HI + 16'(q) * Q_TX_MAC_HI_STRIDE);
+    end
+    hit_q_tx_weight = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_weight[q] = (word_addr == REG_Q_TX_WEIGHT + 16'(q) * Q_TX_WEIGHT_STRIDE);
+    end
     hit_q_rx_packets_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
       hit_q_rx_packets_lo[q] = (word_addr == REG_Q_RX_PACKETS_LO + 16'(q) * Q_RX_PACKETS_LO_STRIDE);
@@ -309,6 +415,38 @@ module vmq_csr
     hit_q_rx_no_desc_drops_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
       hit_q_rx_no_desc_drops_hi[q] = (word_addr == REG_Q_RX_NO_DESC_DROPS_HI + 16'(q) * Q_RX_NO_DESC_DROPS_HI_STRIDE);
+    end
+    hit_q_tx_packets_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_packets_lo[q] = (word_addr == REG_Q_TX_PACKETS_LO + 16'(q) * Q_TX_PACKETS_LO_STRIDE);
+    end
+    hit_q_tx_packets_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_packets_hi[q] = (word_addr == REG_Q_TX_PACKETS_HI + 16'(q) * Q_TX_PACKETS_HI_STRIDE);
+    end
+    hit_q_tx_bytes_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_bytes_lo[q] = (word_addr == REG_Q_TX_BYTES_LO + 16'(q) * Q_TX_BYTES_LO_STRIDE);
+    end
+    hit_q_tx_bytes_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_bytes_hi[q] = (word_addr == REG_Q_TX_BYTES_HI + 16'(q) * Q_TX_BYTES_HI_STRIDE);
+    end
+    hit_q_tx_spoof_drops_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_spoof_drops_lo[q] = (word_addr == REG_Q_TX_SPOOF_DROPS_LO + 16'(q) * Q_TX_SPOOF_DROPS_LO_STRIDE);
+    end
+    hit_q_tx_spoof_drops_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_spoof_drops_hi[q] = (word_addr == REG_Q_TX_SPOOF_DROPS_HI + 16'(q) * Q_TX_SPOOF_DROPS_HI_STRIDE);
+    end
+    hit_q_tx_oversize_drops_lo = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_oversize_drops_lo[q] = (word_addr == REG_Q_TX_OVERSIZE_DROPS_LO + 16'(q) * Q_TX_OVERSIZE_DROPS_LO_STRIDE);
+    end
+    hit_q_tx_oversize_drops_hi = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      hit_q_tx_oversize_drops_hi[q] = (word_addr == REG_Q_TX_OVERSIZE_DROPS_HI + 16'(q) * Q_TX_OVERSIZE_DROPS_HI_STRIDE);
     end
   end
 
@@ -416,9 +554,15 @@ module vmq_csr
                   |hit_q_rx_ctrl | |hit_q_rx_base_lo | |hit_q_rx_base_hi | |hit_q_rx_size |
                   |hit_q_rx_buf | |hit_q_rx_tail | |hit_q_rx_head | |hit_q_rx_status |
                   |hit_q_rx_cmd | |hit_q_int_mask | |hit_q_int_cause | |hit_q_int_clear |
-                  |hit_q_int_itr | |hit_q_rx_packets_lo | |hit_q_rx_packets_hi |
-                  |hit_q_rx_bytes_lo | |hit_q_rx_bytes_hi | |hit_q_rx_no_desc_drops_lo |
-                  |hit_q_rx_no_desc_drops_hi;
+                  |hit_q_int_itr | |hit_q_tx_ctrl | |hit_q_tx_base_lo | |hit_q_tx_base_hi |
+                  |hit_q_tx_size | |hit_q_tx_tail | |hit_q_tx_head | |hit_q_tx_status |
+                  |hit_q_tx_cmd | |hit_q_tx_port_vlan | |hit_q_tx_mac_lo |
+                  |hit_q_tx_mac_hi | |hit_q_tx_weight | |hit_q_rx_packets_lo |
+                  |hit_q_rx_packets_hi | |hit_q_rx_bytes_lo | |hit_q_rx_bytes_hi |
+                  |hit_q_rx_no_desc_drops_lo | |hit_q_rx_no_desc_drops_hi |
+                  |hit_q_tx_packets_lo | |hit_q_tx_packets_hi | |hit_q_tx_bytes_lo |
+                  |hit_q_tx_bytes_hi | |hit_q_tx_spoof_drops_lo | |hit_q_tx_spoof_drops_hi |
+                  |hit_q_tx_oversize_drops_lo | |hit_q_tx_oversize_drops_hi;
 
   // ---------------------------------------------------------------- soft reset
   logic soft_reset_req;
@@ -445,29 +589,36 @@ module vmq_csr
 
   logic ctrl_default_queue_en_q, ctrl_default_queue_en_d;
   logic ctrl_loopback_en_q, ctrl_loopback_en_d;
+  logic ctrl_tx_drr_q, ctrl_tx_drr_d;
   always_comb begin
     ctrl_default_queue_en_d = ctrl_default_queue_en_q;
     ctrl_loopback_en_d = ctrl_loopback_en_q;
+    ctrl_tx_drr_d = ctrl_tx_drr_q;
     if (wr && hit_ctrl) begin
       ctrl_default_queue_en_d = (ctrl_default_queue_en_q & ~wmask[1]) | (reg_wdata[1] & wmask[1]);
       ctrl_loopback_en_d = (ctrl_loopback_en_q & ~wmask[2]) | (reg_wdata[2] & wmask[2]);
+      ctrl_tx_drr_d = (ctrl_tx_drr_q & ~wmask[3]) | (reg_wdata[3] & wmask[3]);
     end
     if (soft_reset_req) begin
       ctrl_default_queue_en_d = 1'h1;
       ctrl_loopback_en_d = 1'h0;
+      ctrl_tx_drr_d = 1'h0;
     end
   end
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       ctrl_default_queue_en_q <= 1'h1;
       ctrl_loopback_en_q <= 1'h0;
+      ctrl_tx_drr_q <= 1'h0;
     end else begin
       ctrl_default_queue_en_q <= ctrl_default_queue_en_d;
       ctrl_loopback_en_q <= ctrl_loopback_en_d;
+      ctrl_tx_drr_q <= ctrl_tx_drr_d;
     end
   end
   assign ctrl_default_queue_en_o = ctrl_default_queue_en_q;
   assign ctrl_loopback_en_o = ctrl_loopback_en_q;
+  assign ctrl_tx_drr_o = ctrl_tx_drr_q;
 
   logic [15:0] rx_tpid_tpid_q, rx_tpid_tpid_d;
   always_comb begin
@@ -864,6 +1015,209 @@ module vmq_csr
   end
   assign q_int_itr_cycles_o = q_int_itr_cycles_q;
 
+  logic [NumQueues-1:0] q_tx_ctrl_enable_q, q_tx_ctrl_enable_d;
+  logic [NumQueues-1:0] q_tx_ctrl_spoof_mac_q, q_tx_ctrl_spoof_mac_d;
+  logic [NumQueues-1:0] q_tx_ctrl_spoof_vlan_q, q_tx_ctrl_spoof_vlan_d;
+  always_comb begin
+    q_tx_ctrl_enable_d = q_tx_ctrl_enable_q;
+    q_tx_ctrl_spoof_mac_d = q_tx_ctrl_spoof_mac_q;
+    q_tx_ctrl_spoof_vlan_d = q_tx_ctrl_spoof_vlan_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_ctrl[q]) begin
+        q_tx_ctrl_enable_d[q] = (q_tx_ctrl_enable_q[q] & ~wmask[0]) | (reg_wdata[0] & wmask[0]);
+        q_tx_ctrl_spoof_mac_d[q] = (q_tx_ctrl_spoof_mac_q[q] & ~wmask[1]) | (reg_wdata[1] & wmask[1]);
+        q_tx_ctrl_spoof_vlan_d[q] = (q_tx_ctrl_spoof_vlan_q[q] & ~wmask[2]) | (reg_wdata[2] & wmask[2]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_ctrl_enable_d = {NumQueues{1'h0}};
+      q_tx_ctrl_spoof_mac_d = {NumQueues{1'h0}};
+      q_tx_ctrl_spoof_vlan_d = {NumQueues{1'h0}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_ctrl_enable_q <= {NumQueues{1'h0}};
+      q_tx_ctrl_spoof_mac_q <= {NumQueues{1'h0}};
+      q_tx_ctrl_spoof_vlan_q <= {NumQueues{1'h0}};
+    end else begin
+      q_tx_ctrl_enable_q <= q_tx_ctrl_enable_d;
+      q_tx_ctrl_spoof_mac_q <= q_tx_ctrl_spoof_mac_d;
+      q_tx_ctrl_spoof_vlan_q <= q_tx_ctrl_spoof_vlan_d;
+    end
+  end
+  assign q_tx_ctrl_enable_o = q_tx_ctrl_enable_q;
+  assign q_tx_ctrl_spoof_mac_o = q_tx_ctrl_spoof_mac_q;
+  assign q_tx_ctrl_spoof_vlan_o = q_tx_ctrl_spoof_vlan_q;
+
+  logic [NumQueues-1:0][27:0] q_tx_base_lo_addr_q, q_tx_base_lo_addr_d;
+  always_comb begin
+    q_tx_base_lo_addr_d = q_tx_base_lo_addr_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_base_lo[q]) begin
+        q_tx_base_lo_addr_d[q] = (q_tx_base_lo_addr_q[q] & ~wmask[31:4]) | (reg_wdata[31:4] & wmask[31:4]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_base_lo_addr_d = {NumQueues{28'h0000000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_base_lo_addr_q <= {NumQueues{28'h0000000}};
+    end else begin
+      q_tx_base_lo_addr_q <= q_tx_base_lo_addr_d;
+    end
+  end
+  assign q_tx_base_lo_addr_o = q_tx_base_lo_addr_q;
+
+  logic [NumQueues-1:0][31:0] q_tx_base_hi_addr_q, q_tx_base_hi_addr_d;
+  always_comb begin
+    q_tx_base_hi_addr_d = q_tx_base_hi_addr_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_base_hi[q]) begin
+        q_tx_base_hi_addr_d[q] = (q_tx_base_hi_addr_q[q] & ~wmask[31:0]) | (reg_wdata[31:0] & wmask[31:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_base_hi_addr_d = {NumQueues{32'h00000000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_base_hi_addr_q <= {NumQueues{32'h00000000}};
+    end else begin
+      q_tx_base_hi_addr_q <= q_tx_base_hi_addr_d;
+    end
+  end
+  assign q_tx_base_hi_addr_o = q_tx_base_hi_addr_q;
+
+  logic [NumQueues-1:0][3:0] q_tx_size_log2_q, q_tx_size_log2_d;
+  always_comb begin
+    q_tx_size_log2_d = q_tx_size_log2_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_size[q]) begin
+        q_tx_size_log2_d[q] = (q_tx_size_log2_q[q] & ~wmask[3:0]) | (reg_wdata[3:0] & wmask[3:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_size_log2_d = {NumQueues{4'h8}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_size_log2_q <= {NumQueues{4'h8}};
+    end else begin
+      q_tx_size_log2_q <= q_tx_size_log2_d;
+    end
+  end
+  assign q_tx_size_log2_o = q_tx_size_log2_q;
+
+  logic [NumQueues-1:0][11:0] q_tx_tail_idx_q, q_tx_tail_idx_d;
+  always_comb begin
+    q_tx_tail_idx_d = q_tx_tail_idx_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_tail[q]) begin
+        q_tx_tail_idx_d[q] = (q_tx_tail_idx_q[q] & ~wmask[11:0]) | (reg_wdata[11:0] & wmask[11:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_tail_idx_d = {NumQueues{12'h000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_tail_idx_q <= {NumQueues{12'h000}};
+    end else begin
+      q_tx_tail_idx_q <= q_tx_tail_idx_d;
+    end
+  end
+  assign q_tx_tail_idx_o = q_tx_tail_idx_q;
+
+  logic [NumQueues-1:0][15:0] q_tx_port_vlan_tci_q, q_tx_port_vlan_tci_d;
+  always_comb begin
+    q_tx_port_vlan_tci_d = q_tx_port_vlan_tci_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_port_vlan[q]) begin
+        q_tx_port_vlan_tci_d[q] = (q_tx_port_vlan_tci_q[q] & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_port_vlan_tci_d = {NumQueues{16'h0000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_port_vlan_tci_q <= {NumQueues{16'h0000}};
+    end else begin
+      q_tx_port_vlan_tci_q <= q_tx_port_vlan_tci_d;
+    end
+  end
+  assign q_tx_port_vlan_tci_o = q_tx_port_vlan_tci_q;
+
+  logic [NumQueues-1:0][31:0] q_tx_mac_lo_mac_q, q_tx_mac_lo_mac_d;
+  always_comb begin
+    q_tx_mac_lo_mac_d = q_tx_mac_lo_mac_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_mac_lo[q]) begin
+        q_tx_mac_lo_mac_d[q] = (q_tx_mac_lo_mac_q[q] & ~wmask[31:0]) | (reg_wdata[31:0] & wmask[31:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_mac_lo_mac_d = {NumQueues{32'h00000000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_mac_lo_mac_q <= {NumQueues{32'h00000000}};
+    end else begin
+      q_tx_mac_lo_mac_q <= q_tx_mac_lo_mac_d;
+    end
+  end
+  assign q_tx_mac_lo_mac_o = q_tx_mac_lo_mac_q;
+
+  logic [NumQueues-1:0][15:0] q_tx_mac_hi_mac_q, q_tx_mac_hi_mac_d;
+  always_comb begin
+    q_tx_mac_hi_mac_d = q_tx_mac_hi_mac_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_mac_hi[q]) begin
+        q_tx_mac_hi_mac_d[q] = (q_tx_mac_hi_mac_q[q] & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_mac_hi_mac_d = {NumQueues{16'h0000}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_mac_hi_mac_q <= {NumQueues{16'h0000}};
+    end else begin
+      q_tx_mac_hi_mac_q <= q_tx_mac_hi_mac_d;
+    end
+  end
+  assign q_tx_mac_hi_mac_o = q_tx_mac_hi_mac_q;
+
+  logic [NumQueues-1:0][15:0] q_tx_weight_weight_q, q_tx_weight_weight_d;
+  always_comb begin
+    q_tx_weight_weight_d = q_tx_weight_weight_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (wr && hit_q_tx_weight[q]) begin
+        q_tx_weight_weight_d[q] = (q_tx_weight_weight_q[q] & ~wmask[15:0]) | (reg_wdata[15:0] & wmask[15:0]);
+      end
+    end
+    if (soft_reset_req) begin
+      q_tx_weight_weight_d = {NumQueues{16'h0018}};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_weight_weight_q <= {NumQueues{16'h0018}};
+    end else begin
+      q_tx_weight_weight_q <= q_tx_weight_weight_d;
+    end
+  end
+  assign q_tx_weight_weight_o = q_tx_weight_weight_q;
+
   // ---------------------------------------------------------------- write-1 pulses
   logic soft_reset_q;
   always_ff @(posedge clk_i) begin
@@ -933,6 +1287,19 @@ module vmq_csr
     else       q_int_clear_err_q <= q_int_clear_err_d;
   end
   assign q_int_clear_err_o = q_int_clear_err_q;
+
+  logic [NumQueues-1:0] q_tx_cmd_reset_q, q_tx_cmd_reset_d;
+  always_comb begin
+    q_tx_cmd_reset_d = '0;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      q_tx_cmd_reset_d[q] = {1{wr & hit_q_tx_cmd[q]}} & reg_wdata[0] & wmask[0];
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) q_tx_cmd_reset_q <= '0;
+    else       q_tx_cmd_reset_q <= q_tx_cmd_reset_d;
+  end
+  assign q_tx_cmd_reset_o = q_tx_cmd_reset_q;
 
   // ---------------------------------------------------------------- 64-bit counters
   // Reading <NAME>_LO latches bits 63:32 into a shadow that <NAME>_HI returns.
@@ -1016,6 +1383,70 @@ module vmq_csr
       q_rx_packets_hi_q <= '0;
     end else begin
       q_rx_packets_hi_q <= q_rx_packets_hi_d;
+    end
+  end
+
+  logic [NumQueues-1:0][31:0] q_tx_bytes_hi_q, q_tx_bytes_hi_d;
+  always_comb begin
+    q_tx_bytes_hi_d = q_tx_bytes_hi_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (rd && hit_q_tx_bytes_lo[q]) q_tx_bytes_hi_d[q] = q_tx_bytes_i[q][63:32];
+    end
+    if (soft_reset_req) q_tx_bytes_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_bytes_hi_q <= '0;
+    end else begin
+      q_tx_bytes_hi_q <= q_tx_bytes_hi_d;
+    end
+  end
+
+  logic [NumQueues-1:0][31:0] q_tx_oversize_drops_hi_q, q_tx_oversize_drops_hi_d;
+  always_comb begin
+    q_tx_oversize_drops_hi_d = q_tx_oversize_drops_hi_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (rd && hit_q_tx_oversize_drops_lo[q]) q_tx_oversize_drops_hi_d[q] = q_tx_oversize_drops_i[q][63:32];
+    end
+    if (soft_reset_req) q_tx_oversize_drops_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_oversize_drops_hi_q <= '0;
+    end else begin
+      q_tx_oversize_drops_hi_q <= q_tx_oversize_drops_hi_d;
+    end
+  end
+
+  logic [NumQueues-1:0][31:0] q_tx_packets_hi_q, q_tx_packets_hi_d;
+  always_comb begin
+    q_tx_packets_hi_d = q_tx_packets_hi_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (rd && hit_q_tx_packets_lo[q]) q_tx_packets_hi_d[q] = q_tx_packets_i[q][63:32];
+    end
+    if (soft_reset_req) q_tx_packets_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_packets_hi_q <= '0;
+    end else begin
+      q_tx_packets_hi_q <= q_tx_packets_hi_d;
+    end
+  end
+
+  logic [NumQueues-1:0][31:0] q_tx_spoof_drops_hi_q, q_tx_spoof_drops_hi_d;
+  always_comb begin
+    q_tx_spoof_drops_hi_d = q_tx_spoof_drops_hi_q;
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (rd && hit_q_tx_spoof_drops_lo[q]) q_tx_spoof_drops_hi_d[q] = q_tx_spoof_drops_i[q][63:32];
+    end
+    if (soft_reset_req) q_tx_spoof_drops_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      q_tx_spoof_drops_hi_q <= '0;
+    end else begin
+      q_tx_spoof_drops_hi_q <= q_tx_spoof_drops_hi_d;
     end
   end
 
@@ -1119,7 +1550,7 @@ module vmq_csr
     if (hit_scratch) rdata = rdata | scratch_value_q;
     if (hit_reset) rdata = rdata | {31'b0, 1'b0};
     if (hit_status) rdata = rdata | {31'b0, status_reset_busy_i};
-    if (hit_ctrl) rdata = rdata | {29'b0, ctrl_loopback_en_q, ctrl_default_queue_en_q, 1'b0};
+    if (hit_ctrl) rdata = rdata | {28'b0, ctrl_tx_drr_q, ctrl_loopback_en_q, ctrl_default_queue_en_q, 1'b0};
     if (hit_rx_tpid) rdata = rdata | {16'b0, rx_tpid_tpid_q};
     if (hit_rx_min_frame) rdata = rdata | {16'b0, rx_min_frame_bytes_q};
     if (hit_rx_max_frame) rdata = rdata | {16'b0, rx_max_frame_bytes_q};
@@ -1191,6 +1622,42 @@ module vmq_csr
       if (hit_q_int_itr[q]) rdata = rdata | {8'b0, q_int_itr_cycles_q[q]};
     end
     for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_ctrl[q]) rdata = rdata | {29'b0, q_tx_ctrl_spoof_vlan_q[q], q_tx_ctrl_spoof_mac_q[q], q_tx_ctrl_enable_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_base_lo[q]) rdata = rdata | {q_tx_base_lo_addr_q[q], 4'b0};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_base_hi[q]) rdata = rdata | q_tx_base_hi_addr_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_size[q]) rdata = rdata | {28'b0, q_tx_size_log2_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_tail[q]) rdata = rdata | {20'b0, q_tx_tail_idx_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_head[q]) rdata = rdata | {20'b0, q_tx_head_idx_i[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_status[q]) rdata = rdata | {28'b0, q_tx_status_resetting_i[q], q_tx_status_error_i[q], q_tx_status_stopped_i[q], q_tx_status_running_i[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_cmd[q]) rdata = rdata | {31'b0, 1'b0};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_port_vlan[q]) rdata = rdata | {16'b0, q_tx_port_vlan_tci_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_mac_lo[q]) rdata = rdata | q_tx_mac_lo_mac_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_mac_hi[q]) rdata = rdata | {16'b0, q_tx_mac_hi_mac_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_weight[q]) rdata = rdata | {16'b0, q_tx_weight_weight_q[q]};
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
       if (hit_q_rx_packets_lo[q]) rdata = rdata | q_rx_packets_i[q][31:0];
     end
     for (int unsigned q = 0; q < NumQueues; q++) begin
@@ -1207,6 +1674,30 @@ module vmq_csr
     end
     for (int unsigned q = 0; q < NumQueues; q++) begin
       if (hit_q_rx_no_desc_drops_hi[q]) rdata = rdata | q_rx_no_desc_drops_hi_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_packets_lo[q]) rdata = rdata | q_tx_packets_i[q][31:0];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_packets_hi[q]) rdata = rdata | q_tx_packets_hi_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_bytes_lo[q]) rdata = rdata | q_tx_bytes_i[q][31:0];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_bytes_hi[q]) rdata = rdata | q_tx_bytes_hi_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_spoof_drops_lo[q]) rdata = rdata | q_tx_spoof_drops_i[q][31:0];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_spoof_drops_hi[q]) rdata = rdata | q_tx_spoof_drops_hi_q[q];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_oversize_drops_lo[q]) rdata = rdata | q_tx_oversize_drops_i[q][31:0];
+    end
+    for (int unsigned q = 0; q < NumQueues; q++) begin
+      if (hit_q_tx_oversize_drops_hi[q]) rdata = rdata | q_tx_oversize_drops_hi_q[q];
     end
   end
   assign reg_rdata = mapped ? rdata : UNMAPPED_READ;

@@ -108,6 +108,9 @@ package vmq_reg_pkg;
   localparam int unsigned CTRL_LOOPBACK_EN_LSB = 2;
   localparam int unsigned CTRL_LOOPBACK_EN_WIDTH = 1;
   localparam logic [31:0] CTRL_LOOPBACK_EN_MASK = 32'h00000004;
+  localparam int unsigned CTRL_TX_DRR_LSB = 3;
+  localparam int unsigned CTRL_TX_DRR_WIDTH = 1;
+  localparam logic [31:0] CTRL_TX_DRR_MASK = 32'h00000008;
 
   // RX_TPID (rw): TPID that marks a frame as VLAN-tagged (bytes 12-13).
   localparam logic [15:0] REG_RX_TPID = 16'h0044;
@@ -502,6 +505,129 @@ package vmq_reg_pkg;
   localparam int unsigned Q_INT_ITR_CYCLES_WIDTH = 24;
   localparam logic [31:0] Q_INT_ITR_CYCLES_MASK = 32'h00FFFFFF;
 
+  // Q_TX_CTRL (rw): Transmit control of queue q.
+  localparam logic [15:0] REG_Q_TX_CTRL = 16'h2000;
+  localparam logic [15:0] Q_TX_CTRL_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_CTRL_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_CTRL_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_CTRL_ENABLE_LSB = 0;
+  localparam int unsigned Q_TX_CTRL_ENABLE_WIDTH = 1;
+  localparam logic [31:0] Q_TX_CTRL_ENABLE_MASK = 32'h00000001;
+  localparam int unsigned Q_TX_CTRL_SPOOF_MAC_LSB = 1;
+  localparam int unsigned Q_TX_CTRL_SPOOF_MAC_WIDTH = 1;
+  localparam logic [31:0] Q_TX_CTRL_SPOOF_MAC_MASK = 32'h00000002;
+  localparam int unsigned Q_TX_CTRL_SPOOF_VLAN_LSB = 2;
+  localparam int unsigned Q_TX_CTRL_SPOOF_VLAN_WIDTH = 1;
+  localparam logic [31:0] Q_TX_CTRL_SPOOF_VLAN_MASK = 32'h00000004;
+
+  // Q_TX_BASE_LO (rw): TX ring base address of queue q, bits 31:0.
+  localparam logic [15:0] REG_Q_TX_BASE_LO = 16'h2004;
+  localparam logic [15:0] Q_TX_BASE_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_BASE_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_BASE_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_BASE_LO_ADDR_LSB = 4;
+  localparam int unsigned Q_TX_BASE_LO_ADDR_WIDTH = 28;
+  localparam logic [31:0] Q_TX_BASE_LO_ADDR_MASK = 32'hFFFFFFF0;
+
+  // Q_TX_BASE_HI (rw): TX ring base address of queue q, bits 63:32.
+  localparam logic [15:0] REG_Q_TX_BASE_HI = 16'h2008;
+  localparam logic [15:0] Q_TX_BASE_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_BASE_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_BASE_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_BASE_HI_ADDR_LSB = 0;
+  localparam int unsigned Q_TX_BASE_HI_ADDR_WIDTH = 32;
+  localparam logic [31:0] Q_TX_BASE_HI_ADDR_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_SIZE (rw): TX ring size of queue q.
+  localparam logic [15:0] REG_Q_TX_SIZE = 16'h200C;
+  localparam logic [15:0] Q_TX_SIZE_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_SIZE_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_SIZE_RESET = 32'h00000008;
+  localparam int unsigned Q_TX_SIZE_LOG2_LSB = 0;
+  localparam int unsigned Q_TX_SIZE_LOG2_WIDTH = 4;
+  localparam logic [31:0] Q_TX_SIZE_LOG2_MASK = 32'h0000000F;
+
+  // Q_TX_TAIL (rw): TX ring tail (producer index) of queue q: the doorbell.
+  localparam logic [15:0] REG_Q_TX_TAIL = 16'h2014;
+  localparam logic [15:0] Q_TX_TAIL_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_TAIL_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_TAIL_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_TAIL_IDX_LSB = 0;
+  localparam int unsigned Q_TX_TAIL_IDX_WIDTH = 12;
+  localparam logic [31:0] Q_TX_TAIL_IDX_MASK = 32'h00000FFF;
+
+  // Q_TX_HEAD (ro): TX ring head (completion index) of queue q.
+  localparam logic [15:0] REG_Q_TX_HEAD = 16'h2018;
+  localparam logic [15:0] Q_TX_HEAD_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_HEAD_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_HEAD_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_HEAD_IDX_LSB = 0;
+  localparam int unsigned Q_TX_HEAD_IDX_WIDTH = 12;
+  localparam logic [31:0] Q_TX_HEAD_IDX_MASK = 32'h00000FFF;
+
+  // Q_TX_STATUS (ro): TX state of queue q (SPEC 4 lifecycle, SPEC 7 faults).
+  localparam logic [15:0] REG_Q_TX_STATUS = 16'h201C;
+  localparam logic [15:0] Q_TX_STATUS_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_STATUS_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_STATUS_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_STATUS_RUNNING_LSB = 0;
+  localparam int unsigned Q_TX_STATUS_RUNNING_WIDTH = 1;
+  localparam logic [31:0] Q_TX_STATUS_RUNNING_MASK = 32'h00000001;
+  localparam int unsigned Q_TX_STATUS_STOPPED_LSB = 1;
+  localparam int unsigned Q_TX_STATUS_STOPPED_WIDTH = 1;
+  localparam logic [31:0] Q_TX_STATUS_STOPPED_MASK = 32'h00000002;
+  localparam int unsigned Q_TX_STATUS_ERROR_LSB = 2;
+  localparam int unsigned Q_TX_STATUS_ERROR_WIDTH = 1;
+  localparam logic [31:0] Q_TX_STATUS_ERROR_MASK = 32'h00000004;
+  localparam int unsigned Q_TX_STATUS_RESETTING_LSB = 3;
+  localparam int unsigned Q_TX_STATUS_RESETTING_WIDTH = 1;
+  localparam logic [31:0] Q_TX_STATUS_RESETTING_MASK = 32'h00000008;
+
+  // Q_TX_CMD (w1p): TX commands of queue q.
+  localparam logic [15:0] REG_Q_TX_CMD = 16'h2020;
+  localparam logic [15:0] Q_TX_CMD_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_CMD_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_CMD_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_CMD_RESET_LSB = 0;
+  localparam int unsigned Q_TX_CMD_RESET_WIDTH = 1;
+  localparam logic [31:0] Q_TX_CMD_RESET_MASK = 32'h00000001;
+
+  // Q_TX_PORT_VLAN (rw): Port VLAN of queue q (82599 VMVIR, SPEC 5).
+  localparam logic [15:0] REG_Q_TX_PORT_VLAN = 16'h2024;
+  localparam logic [15:0] Q_TX_PORT_VLAN_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_PORT_VLAN_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_PORT_VLAN_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_PORT_VLAN_TCI_LSB = 0;
+  localparam int unsigned Q_TX_PORT_VLAN_TCI_WIDTH = 16;
+  localparam logic [31:0] Q_TX_PORT_VLAN_TCI_MASK = 32'h0000FFFF;
+
+  // Q_TX_MAC_LO (rw): Allowed source MAC of queue q for anti-spoofing, octets 2..5 (as FILT_MAC_LO).
+  localparam logic [15:0] REG_Q_TX_MAC_LO = 16'h2028;
+  localparam logic [15:0] Q_TX_MAC_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_MAC_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_MAC_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_MAC_LO_MAC_LSB = 0;
+  localparam int unsigned Q_TX_MAC_LO_MAC_WIDTH = 32;
+  localparam logic [31:0] Q_TX_MAC_LO_MAC_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_MAC_HI (rw): Allowed source MAC of queue q, octets 0..1 (as FILT_MAC_HI).
+  localparam logic [15:0] REG_Q_TX_MAC_HI = 16'h202C;
+  localparam logic [15:0] Q_TX_MAC_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_MAC_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_MAC_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_MAC_HI_MAC_LSB = 0;
+  localparam int unsigned Q_TX_MAC_HI_MAC_WIDTH = 16;
+  localparam logic [31:0] Q_TX_MAC_HI_MAC_MASK = 32'h0000FFFF;
+
+  // Q_TX_WEIGHT (rw): DRR weight of queue q (used when CTRL.TX_DRR = 1).
+  localparam logic [15:0] REG_Q_TX_WEIGHT = 16'h2030;
+  localparam logic [15:0] Q_TX_WEIGHT_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_WEIGHT_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_WEIGHT_RESET = 32'h00000018;
+  localparam int unsigned Q_TX_WEIGHT_WEIGHT_LSB = 0;
+  localparam int unsigned Q_TX_WEIGHT_WEIGHT_WIDTH = 16;
+  localparam logic [31:0] Q_TX_WEIGHT_WEIGHT_MASK = 32'h0000FFFF;
+
   // Q_RX_PACKETS_LO (ro): rx_packets of queue q (SPEC 6): copies written to the queue's buffers (counted when their write-backs are issued).
   localparam logic [15:0] REG_Q_RX_PACKETS_LO = 16'h3000;
   localparam logic [15:0] Q_RX_PACKETS_LO_STRIDE = 16'h0040;
@@ -556,6 +682,78 @@ package vmq_reg_pkg;
   localparam int unsigned Q_RX_NO_DESC_DROPS_HI_VALUE_WIDTH = 32;
   localparam logic [31:0] Q_RX_NO_DESC_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
 
+  // Q_TX_PACKETS_LO (ro): tx_packets of queue q (SPEC 6): frames sent (counted when their last beat leaves for the MAC).
+  localparam logic [15:0] REG_Q_TX_PACKETS_LO = 16'h3018;
+  localparam logic [15:0] Q_TX_PACKETS_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_PACKETS_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_PACKETS_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_PACKETS_LO_VALUE_LSB = 0;
+  localparam int unsigned Q_TX_PACKETS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_TX_PACKETS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_PACKETS_HI (ro): tx_packets of queue q (SPEC 6): frames sent (counted when their last beat leaves for the MAC).
+  localparam logic [15:0] REG_Q_TX_PACKETS_HI = 16'h301C;
+  localparam logic [15:0] Q_TX_PACKETS_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_PACKETS_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_PACKETS_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_PACKETS_HI_VALUE_LSB = 0;
+  localparam int unsigned Q_TX_PACKETS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_TX_PACKETS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_BYTES_LO (ro): tx_bytes of queue q (SPEC 6): bytes of those frames as sent (after tag insertion and padding, without FCS).
+  localparam logic [15:0] REG_Q_TX_BYTES_LO = 16'h3020;
+  localparam logic [15:0] Q_TX_BYTES_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_BYTES_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_BYTES_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_BYTES_LO_VALUE_LSB = 0;
+  localparam int unsigned Q_TX_BYTES_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_TX_BYTES_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_BYTES_HI (ro): tx_bytes of queue q (SPEC 6): bytes of those frames as sent (after tag insertion and padding, without FCS).
+  localparam logic [15:0] REG_Q_TX_BYTES_HI = 16'h3024;
+  localparam logic [15:0] Q_TX_BYTES_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_BYTES_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_BYTES_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_BYTES_HI_VALUE_LSB = 0;
+  localparam int unsigned Q_TX_BYTES_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_TX_BYTES_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_SPOOF_DROPS_LO (ro): tx_spoof_drops of queue q (SPEC 5, 6).
+  localparam logic [15:0] REG_Q_TX_SPOOF_DROPS_LO = 16'h3028;
+  localparam logic [15:0] Q_TX_SPOOF_DROPS_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_SPOOF_DROPS_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_SPOOF_DROPS_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_SPOOF_DROPS_LO_VALUE_LSB = 0;
+  localparam int unsigned Q_TX_SPOOF_DROPS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_TX_SPOOF_DROPS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_SPOOF_DROPS_HI (ro): tx_spoof_drops of queue q (SPEC 5, 6).
+  localparam logic [15:0] REG_Q_TX_SPOOF_DROPS_HI = 16'h302C;
+  localparam logic [15:0] Q_TX_SPOOF_DROPS_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_SPOOF_DROPS_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_SPOOF_DROPS_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_SPOOF_DROPS_HI_VALUE_LSB = 0;
+  localparam int unsigned Q_TX_SPOOF_DROPS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_TX_SPOOF_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_OVERSIZE_DROPS_LO (ro): tx_oversize_drops of queue q (SPEC 5, 6): frames longer than min(RX_MAX_FRAME, MaxFrameBytes) after tag insertion, dropped unread.
+  localparam logic [15:0] REG_Q_TX_OVERSIZE_DROPS_LO = 16'h3030;
+  localparam logic [15:0] Q_TX_OVERSIZE_DROPS_LO_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_OVERSIZE_DROPS_LO_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_OVERSIZE_DROPS_LO_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_OVERSIZE_DROPS_LO_VALUE_LSB = 0;
+  localparam int unsigned Q_TX_OVERSIZE_DROPS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_TX_OVERSIZE_DROPS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // Q_TX_OVERSIZE_DROPS_HI (ro): tx_oversize_drops of queue q (SPEC 5, 6): frames longer than min(RX_MAX_FRAME, MaxFrameBytes) after tag insertion, dropped unread.
+  localparam logic [15:0] REG_Q_TX_OVERSIZE_DROPS_HI = 16'h3034;
+  localparam logic [15:0] Q_TX_OVERSIZE_DROPS_HI_STRIDE = 16'h0040;
+  localparam int unsigned Q_TX_OVERSIZE_DROPS_HI_MAX_COUNT = 64;
+  localparam logic [31:0] Q_TX_OVERSIZE_DROPS_HI_RESET = 32'h00000000;
+  localparam int unsigned Q_TX_OVERSIZE_DROPS_HI_VALUE_LSB = 0;
+  localparam int unsigned Q_TX_OVERSIZE_DROPS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] Q_TX_OVERSIZE_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
   // Descriptor formats in host memory (docs/registers.md, "Descriptor formats"):
   // little-endian 64-bit words; field <F> of format <D> is bits
   // [<D>_<F>_LSB +: <D>_<F>_W] of 64-bit word <D>_<F>_WORD.
@@ -594,6 +792,42 @@ package vmq_reg_pkg;
   localparam int unsigned RX_WB_FRAME_LEN_WORD = 1;
   localparam int unsigned RX_WB_FRAME_LEN_LSB = 48;
   localparam int unsigned RX_WB_FRAME_LEN_W = 16;
+
+  // TX_DESC: TX descriptor as the host posts it.
+  localparam int unsigned TX_DESC_BYTES = 16;
+  localparam int unsigned TX_DESC_ADDR_WORD = 0;
+  localparam int unsigned TX_DESC_ADDR_LSB = 0;
+  localparam int unsigned TX_DESC_ADDR_W = 64;
+  localparam int unsigned TX_DESC_ZERO_WORD = 1;
+  localparam int unsigned TX_DESC_ZERO_LSB = 0;
+  localparam int unsigned TX_DESC_ZERO_W = 32;
+  localparam int unsigned TX_DESC_LEN_WORD = 1;
+  localparam int unsigned TX_DESC_LEN_LSB = 32;
+  localparam int unsigned TX_DESC_LEN_W = 16;
+  localparam int unsigned TX_DESC_EOP_WORD = 1;
+  localparam int unsigned TX_DESC_EOP_LSB = 48;
+  localparam int unsigned TX_DESC_EOP_W = 1;
+
+  // TX_WB: TX completion: the core rewrites word 1 of a frame's EOP descriptor once the frame is sent or dropped (EOP reads back 0); HEAD passes it when the write has had its response.
+  localparam int unsigned TX_WB_BYTES = 16;
+  localparam int unsigned TX_WB_DD_WORD = 1;
+  localparam int unsigned TX_WB_DD_LSB = 0;
+  localparam int unsigned TX_WB_DD_W = 1;
+  localparam int unsigned TX_WB_ERR_WORD = 1;
+  localparam int unsigned TX_WB_ERR_LSB = 1;
+  localparam int unsigned TX_WB_ERR_W = 1;
+  localparam int unsigned TX_WB_SPOOF_WORD = 1;
+  localparam int unsigned TX_WB_SPOOF_LSB = 2;
+  localparam int unsigned TX_WB_SPOOF_W = 1;
+  localparam int unsigned TX_WB_OVERSIZE_WORD = 1;
+  localparam int unsigned TX_WB_OVERSIZE_LSB = 3;
+  localparam int unsigned TX_WB_OVERSIZE_W = 1;
+  localparam int unsigned TX_WB_LEN_WORD = 1;
+  localparam int unsigned TX_WB_LEN_LSB = 16;
+  localparam int unsigned TX_WB_LEN_W = 16;
+  localparam int unsigned TX_WB_HOST_LEN_WORD = 1;
+  localparam int unsigned TX_WB_HOST_LEN_LSB = 32;
+  localparam int unsigned TX_WB_HOST_LEN_W = 16;
 
 endpackage : vmq_reg_pkg
 

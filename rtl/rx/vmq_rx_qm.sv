@@ -28,7 +28,7 @@ module vmq_rx_qm #(
   parameter int unsigned AxiDataW  = 128,
   parameter int unsigned DescCache = 32,
   localparam int unsigned QW       = (NumQueues > 1) ? $clog2(NumQueues) : 1,
-  localparam int unsigned IdW      = QW + 1
+  localparam int unsigned IdW      = QW + 2   // {kind, queue}; kind 00 = receive (docs/tx-dma.md)
 ) (
   input  logic                        clk_i,
   input  logic                        rst_i,
@@ -388,7 +388,7 @@ module vmq_rx_qm #(
   end
   always_ff @(posedge clk_i) begin
     if (ar_issue) begin
-      m_axi_arid_o   <= {1'b0, ar_pick};
+      m_axi_arid_o   <= {2'b00, ar_pick};
       m_axi_araddr_o <= m_axi_araddr_d;
       m_axi_arlen_o  <= 8'((32'(m_axi_araddr_d[$clog2(AB)-1:0]) + 32'(ar_n) * 16 + AB - 1) / AB - 1);
     end
@@ -481,7 +481,7 @@ module vmq_rx_qm #(
   end
 
   logic unused;
-  assign unused = ^{claim_a, prod[33:0], m_axi_rid_i[IdW-1]};
+  assign unused = ^{claim_a, prod[33:0], m_axi_rid_i[IdW-1:QW]};
 
 endmodule
 

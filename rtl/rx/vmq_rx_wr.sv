@@ -24,7 +24,7 @@ module vmq_rx_wr #(
   parameter int unsigned NumQueues = 16,
   parameter int unsigned MaxWrOut  = 32,   // AXI write transactions outstanding (all queues)
   localparam int unsigned QW       = (NumQueues > 1) ? $clog2(NumQueues) : 1,
-  localparam int unsigned IdW      = QW + 1
+  localparam int unsigned IdW      = QW + 2   // {kind, queue}; kind 00 = receive (docs/tx-dma.md)
 ) (
   input  logic                        clk_i,
   input  logic                        rst_i,
@@ -326,14 +326,14 @@ module vmq_rx_wr #(
     if (wb_go) begin
       awf_push  = 1'b1;
       wcf_push  = 1'b1;
-      awf_wdata = {{1'b0, wb_q}, wb_addr, 8'd0};
+      awf_wdata = {{2'b00, wb_q}, wb_addr, 8'd0};
       wcf_wdata = {CCpl, AW_'(wb_addr[AW_-1:0]), 16'd8, wb_data};
       aw_push   = 1'b1;
       aw_push_q = wb_q;
     end else if (sg_go) begin
       awf_push  = !sg_disc;
       wcf_push  = 1'b1;
-      awf_wdata = {{1'b0, sg_q}, sg_addr,
+      awf_wdata = {{2'b00, sg_q}, sg_addr,
                    8'((32'(sg_addr[AW_-1:0]) + 32'(sg_n) + A - 1) / A - 1)};
       wcf_wdata = {sg_disc ? CDisc : CPay, AW_'(sg_addr[AW_-1:0]), sg_n, 64'd0};
       aw_push   = !sg_disc;
@@ -626,7 +626,7 @@ module vmq_rx_wr #(
   end
 
   logic unused;
-  assign unused = ^{m_axi_bid_i[IdW-1]};
+  assign unused = ^{m_axi_bid_i[IdW-1:QW]};
 
 `ifndef SYNTHESIS
   // A copy that was not abandoned pops exactly the descriptors it claimed.

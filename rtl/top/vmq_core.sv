@@ -1,12 +1,18 @@
 `resetall
 `default_nettype none
 
-// vmq_core: the NIC core (SPEC §2). Receive path (issue 3):
+// vmq_core: the NIC core (SPEC §2).
+// Receive (docs/rx-dma.md):
 //   MAC stream -> vmq_rx_front (sorter, packet buffer, global RX counters)
 //   -> vmq_rx_repl (one copy per queue) -> vmq_rx_wr (DMA writes) -> AXI4
 //   vmq_rx_qm: rings, descriptor prefetch (AXI4 reads), decisions, status
-//   vmq_csr: registers (AXI4-Lite); vmq_irq: per-queue interrupts
-// Transmit (issue 4) is not built yet: m_tx_tvalid_o stays 0.
+// Transmit (docs/tx-dma.md):
+//   vmq_tx_ring: rings, descriptor prefetch, frame walker (payload reads),
+//   completions -> vmq_tx_stage (staging RAM) -> vmq_tx_out (round-robin /
+//   DRR, tag insertion, anti-spoofing, padding) -> MAC stream
+// vmq_csr: registers (AXI4-Lite); vmq_irq: per-queue interrupts.
+// AXI IDs are {kind, queue}: kind 00 receive, 01 transmit descriptors and
+// completions, 11 transmit payload; vmq_axi_addr_arb shares AR and AW.
 //
 // Global soft reset (RESET.SOFT): the register block resets at once; the
 // datapath stops taking frames, finishes its copy in progress and waits for
@@ -21,8 +27,11 @@ module vmq_core #(
   parameter int unsigned PktBufBytes   = 65536,
   parameter int unsigned FrameSlots    = 64,
   parameter int unsigned DescCache     = 32,
+  parameter int unsigned TxStageBytes  = 16384,  // transmit staging per queue (>= MaxFrameBytes)
+  parameter int unsigned TxDescCache   = 16,
+  parameter int unsigned TxFrameRecs   = 16,
   localparam int unsigned QW           = (NumQueues > 1) ? $clog2(NumQueues) : 1,
-  localparam int unsigned IdW          = QW + 1
+  localparam int unsigned IdW          = QW + 2
 ) (
   input  logic                      clk_i,
   input  logic                      rst_i,
@@ -35,7 +44,7 @@ module vmq_core #(
   input  logic                      s_rx_tlast_i,
   input  logic                      s_rx_tuser_i,
 
-  // MAC transmit stream (issue 4)
+  // MAC transmit stream
   output logic [DataW-1:0]          m_tx_tdata_o,
   output logic [DataW/8-1:0]        m_tx_tkeep_o,
   output logic                      m_tx_tvalid_o,
@@ -126,6 +135,19 @@ module vmq_core #(
   logic [NumQueues-1:0][63:0] cnt_q_packets, cnt_q_bytes, cnt_q_no_desc;
   logic                 sr_pend_q;
   logic [NumQueues-1:0]       cause_rx, cause_tx, cause_err;
+  logic                       tx_drr;
+  logic [NumQueues-1:0]       tq_enable, tq_spoof_mac, tq_spoof_vlan, tq_reset;
+  logic [NumQueues-1:0][27:0] tq_base_lo;
+  logic [NumQueues-1:0][31:0] tq_base_hi, tq_mac_lo;
+  logic [NumQueues-1:0][63:0] tq_base;
+  logic [NumQueues-1:0][3:0]  tq_log2;
+  logic [NumQueues-1:0][11:0] tq_tail, tq_head;
+  logic [NumQueues-1:0][15:0] tq_tci, tq_mac_hi, tq_weight;
+  logic [NumQueues-1:0][47:0] tq_mac;
+  logic [NumQueues-1:0]       tq_running, tq_stopped, tq_error, tq_resetting, tq_ins;
+  logic [NumQueues-1:0][63:0] cnt_tq_packets, cnt_tq_bytes, cnt_tq_spoof, cnt_tq_ovs;
+  logic [NumQueues-1:0]       tx_irq, tx_err_event;
+  logic [1:0]                 tx_dma_err;
 
   assign filt_qmask = {filt_qm_hi, filt_qm_lo};
   assign rd_qmask   = 64'(rd_qmask_nq);
@@ -133,6 +155,9 @@ module vmq_core #(
   assign rd_mac_lo  = rd_mac[31:0];
   for (genvar q = 0; q < NumQueues; q++) begin : gen_base
     assign q_base[q] = {q_base_hi[q], q_base_lo[q], 4'b0};
+    assign tq_base[q] = {tq_base_hi[q], tq_base_lo[q], 4'b0};
+    assign tq_mac[q]  = {tq_mac_hi[q], tq_mac_lo[q]};
+    assign tq_ins[q]  = tq_tci[q][11:0] != '0;
   end
 
   vmq_csr #(
@@ -166,6 +191,7 @@ module vmq_core #(
     .status_reset_busy_i      (sr_pend_q),
     .ctrl_default_queue_en_o  (default_queue_en),
     .ctrl_loopback_en_o       (loopback_en),
+    .ctrl_tx_drr_o            (tx_drr),
     .rx_tpid_tpid_o           (tpid),
     .rx_min_frame_bytes_o     (min_frame),
     .rx_max_frame_bytes_o     (max_frame),
@@ -220,14 +246,35 @@ module vmq_core #(
     .q_int_itr_cycles_o       (int_itr),
     .q_rx_packets_i           (cnt_q_packets),
     .q_rx_bytes_i             (cnt_q_bytes),
-    .q_rx_no_desc_drops_i     (cnt_q_no_desc)
+    .q_rx_no_desc_drops_i     (cnt_q_no_desc),
+    .q_tx_ctrl_enable_o       (tq_enable),
+    .q_tx_ctrl_spoof_mac_o    (tq_spoof_mac),
+    .q_tx_ctrl_spoof_vlan_o   (tq_spoof_vlan),
+    .q_tx_base_lo_addr_o      (tq_base_lo),
+    .q_tx_base_hi_addr_o      (tq_base_hi),
+    .q_tx_size_log2_o         (tq_log2),
+    .q_tx_tail_idx_o          (tq_tail),
+    .q_tx_head_idx_i          (tq_head),
+    .q_tx_status_running_i    (tq_running),
+    .q_tx_status_stopped_i    (tq_stopped),
+    .q_tx_status_error_i      (tq_error),
+    .q_tx_status_resetting_i  (tq_resetting),
+    .q_tx_cmd_reset_o         (tq_reset),
+    .q_tx_port_vlan_tci_o     (tq_tci),
+    .q_tx_mac_lo_mac_o        (tq_mac_lo),
+    .q_tx_mac_hi_mac_o        (tq_mac_hi),
+    .q_tx_weight_weight_o     (tq_weight),
+    .q_tx_packets_i           (cnt_tq_packets),
+    .q_tx_bytes_i             (cnt_tq_bytes),
+    .q_tx_spoof_drops_i       (cnt_tq_spoof),
+    .q_tx_oversize_drops_i    (cnt_tq_ovs)
   );
 
   // ---------------------------------------------------------------------------
   // Global soft reset sequencer
   // ---------------------------------------------------------------------------
-  logic repl_idle, wr_idle, qm_idle, dp_rst, rst_dp;
-  assign dp_rst = sr_pend_q && repl_idle && wr_idle && qm_idle;
+  logic repl_idle, wr_idle, qm_idle, dp_rst, rst_dp, txr_idle, txo_idle;
+  assign dp_rst = sr_pend_q && repl_idle && wr_idle && qm_idle && txr_idle && txo_idle;
   assign rst_dp = rst_i || dp_rst;
   always_ff @(posedge clk_i) begin
     if (rst_i) sr_pend_q <= 1'b0;
@@ -368,6 +415,17 @@ module vmq_core #(
   logic [11:0]   dq_idx;
   logic [15:0]   pkt_bytes;
 
+  // receive-side AXI (joined with transmit below)
+  logic [IdW-1:0]        rx_arid, rx_rid, rx_awid, rx_bid;
+  logic [63:0]           rx_araddr, rx_awaddr;
+  logic [7:0]            rx_arlen, rx_awlen;
+  logic [2:0]            rx_arsize, rx_awsize;
+  logic [1:0]            rx_arburst, rx_awburst, rx_rresp, rx_bresp;
+  logic                  rx_arvalid, rx_arready, rx_rlast, rx_rvalid, rx_rready;
+  logic                  rx_awvalid, rx_awready, rx_wlast, rx_wvalid, rx_wready, rx_bvalid, rx_bready;
+  logic [AxiDataW-1:0]   rx_rdata, rx_wdata;
+  logic [AxiDataW/8-1:0] rx_wstrb;
+
   vmq_rx_qm #(
     .NumQueues (NumQueues),
     .AxiDataW  (AxiDataW),
@@ -412,19 +470,19 @@ module vmq_core #(
     .wr_idle_i       (wr_idle_q),
     .wr_err_i        (wr_err),
     .wr_err_q_i      (wr_err_q),
-    .m_axi_arid_o    (m_axi_arid_o),
-    .m_axi_araddr_o  (m_axi_araddr_o),
-    .m_axi_arlen_o   (m_axi_arlen_o),
-    .m_axi_arsize_o  (m_axi_arsize_o),
-    .m_axi_arburst_o (m_axi_arburst_o),
-    .m_axi_arvalid_o (m_axi_arvalid_o),
-    .m_axi_arready_i (m_axi_arready_i),
-    .m_axi_rid_i     (m_axi_rid_i),
-    .m_axi_rdata_i   (m_axi_rdata_i),
-    .m_axi_rresp_i   (m_axi_rresp_i),
-    .m_axi_rlast_i   (m_axi_rlast_i),
-    .m_axi_rvalid_i  (m_axi_rvalid_i),
-    .m_axi_rready_o  (m_axi_rready_o)
+    .m_axi_arid_o    (rx_arid),
+    .m_axi_araddr_o  (rx_araddr),
+    .m_axi_arlen_o   (rx_arlen),
+    .m_axi_arsize_o  (rx_arsize),
+    .m_axi_arburst_o (rx_arburst),
+    .m_axi_arvalid_o (rx_arvalid),
+    .m_axi_arready_i (rx_arready),
+    .m_axi_rid_i     (rx_rid),
+    .m_axi_rdata_i   (rx_rdata),
+    .m_axi_rresp_i   (rx_rresp),
+    .m_axi_rlast_i   (rx_rlast),
+    .m_axi_rvalid_i  (rx_rvalid),
+    .m_axi_rready_o  (rx_rready)
   );
 
   vmq_rx_wr #(
@@ -467,22 +525,22 @@ module vmq_core #(
     .wb_err_o        (wb_err),
     .rx_irq_o        (rx_irq),
     .idle_o          (wr_idle),
-    .m_axi_awid_o    (m_axi_awid_o),
-    .m_axi_awaddr_o  (m_axi_awaddr_o),
-    .m_axi_awlen_o   (m_axi_awlen_o),
-    .m_axi_awsize_o  (m_axi_awsize_o),
-    .m_axi_awburst_o (m_axi_awburst_o),
-    .m_axi_awvalid_o (m_axi_awvalid_o),
-    .m_axi_awready_i (m_axi_awready_i),
-    .m_axi_wdata_o   (m_axi_wdata_o),
-    .m_axi_wstrb_o   (m_axi_wstrb_o),
-    .m_axi_wlast_o   (m_axi_wlast_o),
-    .m_axi_wvalid_o  (m_axi_wvalid_o),
-    .m_axi_wready_i  (m_axi_wready_i),
-    .m_axi_bid_i     (m_axi_bid_i),
-    .m_axi_bresp_i   (m_axi_bresp_i),
-    .m_axi_bvalid_i  (m_axi_bvalid_i),
-    .m_axi_bready_o  (m_axi_bready_o)
+    .m_axi_awid_o    (rx_awid),
+    .m_axi_awaddr_o  (rx_awaddr),
+    .m_axi_awlen_o   (rx_awlen),
+    .m_axi_awsize_o  (rx_awsize),
+    .m_axi_awburst_o (rx_awburst),
+    .m_axi_awvalid_o (rx_awvalid),
+    .m_axi_awready_i (rx_awready),
+    .m_axi_wdata_o   (rx_wdata),
+    .m_axi_wstrb_o   (rx_wstrb),
+    .m_axi_wlast_o   (rx_wlast),
+    .m_axi_wvalid_o  (rx_wvalid),
+    .m_axi_wready_i  (rx_wready),
+    .m_axi_bid_i     (rx_bid),
+    .m_axi_bresp_i   (rx_bresp),
+    .m_axi_bvalid_i  (rx_bvalid),
+    .m_axi_bready_o  (rx_bready)
   );
 
   // ---------------------------------------------------------------------------
@@ -510,15 +568,16 @@ module vmq_core #(
 
   always_ff @(posedge clk_i) begin
     if (rst_dp) cnt_dma_errors <= '0;
-    else cnt_dma_errors <= cnt_dma_errors + 64'(rd_err) + 64'(abandon) + 64'(wb_err);
+    else cnt_dma_errors <= cnt_dma_errors + 64'(rd_err) + 64'(abandon) + 64'(wb_err) +
+                              64'(tx_dma_err);
   end
 
   // ---------------------------------------------------------------------------
-  // Interrupts: causes RX (bit 0), TX (bit 1, issue 4), ERR (bit 2)
+  // Interrupts: causes RX (bit 0), TX (bit 1), ERR (bit 2)
   // ---------------------------------------------------------------------------
   logic [NumQueues-1:0][2:0] int_set, int_clr, int_msk;
   for (genvar q = 0; q < NumQueues; q++) begin : gen_int
-    assign int_set[q]   = {err_event[q], 1'b0, rx_irq[q]};
+    assign int_set[q]   = {err_event[q] | tx_err_event[q], tx_irq[q], rx_irq[q]};
     assign int_clr[q]   = {int_clr_err[q], int_clr_tx[q], int_clr_rx[q]};
     assign int_msk[q]   = {int_mask_err[q], int_mask_tx[q], int_mask_rx[q]};
     assign cause_rx[q]  = int_cause[q][0];
@@ -538,17 +597,341 @@ module vmq_core #(
   );
 
   // ---------------------------------------------------------------------------
-  // Transmit: issue 4
+  // Transmit
   // ---------------------------------------------------------------------------
-  assign m_tx_tdata_o  = '0;
-  assign m_tx_tkeep_o  = '0;
-  assign m_tx_tvalid_o = 1'b0;
-  assign m_tx_tlast_o  = 1'b0;
-  assign m_tx_tuser_o  = 1'b0;
+  localparam int unsigned TxSW = $clog2(TxStageBytes) + 1;
+  localparam int unsigned TxWW = $clog2(TxStageBytes) - $clog2(AxiDataW / 8);
+  localparam int unsigned TxTags = 32;
+  localparam int unsigned AL = $clog2(AxiDataW / 8);
+
+  logic [15:0]                max_eff;
+  logic [NumQueues-1:0]       t_qrst, t_hd_valid, t_hd_ovs, t_out_busy, t_rec_avail;
+  logic [NumQueues-1:0][15:0] t_bd, t_hd_bend, t_hd_len;
+  logic [NumQueues-1:0][TxSW-1:0] t_hd_staged;
+  logic                       t_tag_push, t_tag_sof, t_taken, t_vd, t_pl_err;
+  logic [QW-1:0]              t_tag_q, t_taken_q, t_vd_q, t_pl_err_q;
+  logic [AL-1:0]              t_tag_lo;
+  logic [12:0]                t_tag_n;
+  logic [1:0]                 t_vd_code;
+  logic [15:0]                t_vd_len;
+  logic                       t_dar_v, t_dar_r, t_par_v, t_par_r;
+  logic [IdW-1:0]             t_dar_id, t_par_id, t_aw_id;
+  logic [63:0]                t_dar_addr, t_par_addr, t_aw_addr;
+  logic [7:0]                 t_dar_len, t_par_len;
+  logic                       t_dr_v, t_dr_r, t_pr_v, t_pr_r;
+  logic                       t_aw_v, t_aw_r, t_w_v, t_w_r, t_b_v;
+  logic [AxiDataW-1:0]        t_w_data, t_rd_data;
+  logic [AxiDataW/8-1:0]      t_w_strb;
+  logic                       t_rd_en;
+  logic [QW-1:0]              t_rd_q;
+  logic [TxWW-1:0]            t_rd_word;
+
+  assign max_eff = (32'(max_frame) > MaxFrameBytes) ? 16'(MaxFrameBytes) : max_frame;
+
+  vmq_tx_ring #(
+    .NumQueues     (NumQueues),
+    .AxiDataW      (AxiDataW),
+    .MaxFrameBytes (MaxFrameBytes),
+    .StageBytes    (TxStageBytes),
+    .DescCache     (TxDescCache),
+    .FrameRecs     (TxFrameRecs),
+    .TagDepth      (TxTags)
+  ) u_tx_ring (
+    .clk_i           (clk_i),
+    .rst_i           (rst_dp),
+    .hold_i          (sr_pend_q),
+    .cfg_enable_i    (tq_enable),
+    .cfg_base_i      (tq_base),
+    .cfg_log2_i      (tq_log2),
+    .cfg_tail_i      (tq_tail),
+    .cfg_ins_i       (tq_ins),
+    .cfg_max_frame_i (max_eff),
+    .q_reset_i       (tq_reset),
+    .head_o          (tq_head),
+    .running_o       (tq_running),
+    .stopped_o       (tq_stopped),
+    .error_o         (tq_error),
+    .resetting_o     (tq_resetting),
+    .err_event_o     (tx_err_event),
+    .tx_irq_o        (tx_irq),
+    .dma_err_o       (tx_dma_err),
+    .idle_o          (txr_idle),
+    .qrst_o          (t_qrst),
+    .tag_push_o      (t_tag_push),
+    .tag_q_o         (t_tag_q),
+    .tag_lo_o        (t_tag_lo),
+    .tag_n_o         (t_tag_n),
+    .tag_sof_o       (t_tag_sof),
+    .bursts_done_i   (t_bd),
+    .hd_valid_o      (t_hd_valid),
+    .hd_bend_o       (t_hd_bend),
+    .hd_len_o        (t_hd_len),
+    .hd_staged_o     (t_hd_staged),
+    .hd_ovs_o        (t_hd_ovs),
+    .rec_avail_o     (t_rec_avail),
+    .taken_i         (t_taken),
+    .taken_q_i       (t_taken_q),
+    .vd_i            (t_vd),
+    .vd_q_i          (t_vd_q),
+    .vd_code_i       (t_vd_code),
+    .vd_len_i        (t_vd_len),
+    .out_busy_i      (t_out_busy),
+    .dar_valid_o     (t_dar_v),
+    .dar_ready_i     (t_dar_r),
+    .dar_id_o        (t_dar_id),
+    .dar_addr_o      (t_dar_addr),
+    .dar_len_o       (t_dar_len),
+    .par_valid_o     (t_par_v),
+    .par_ready_i     (t_par_r),
+    .par_id_o        (t_par_id),
+    .par_addr_o      (t_par_addr),
+    .par_len_o       (t_par_len),
+    .dr_valid_i      (t_dr_v),
+    .dr_ready_o      (t_dr_r),
+    .dr_id_i         (m_axi_rid_i),
+    .dr_data_i       (m_axi_rdata_i),
+    .dr_resp_i       (m_axi_rresp_i),
+    .dr_last_i       (m_axi_rlast_i),
+    .pl_err_i        (t_pl_err),
+    .pl_err_q_i      (t_pl_err_q),
+    .aw_valid_o      (t_aw_v),
+    .aw_ready_i      (t_aw_r),
+    .aw_id_o         (t_aw_id),
+    .aw_addr_o       (t_aw_addr),
+    .w_valid_o       (t_w_v),
+    .w_ready_i       (t_w_r),
+    .w_data_o        (t_w_data),
+    .w_strb_o        (t_w_strb),
+    .b_valid_i       (t_b_v),
+    .b_id_i          (m_axi_bid_i),
+    .b_resp_i        (m_axi_bresp_i)
+  );
+
+  vmq_tx_stage #(
+    .NumQueues  (NumQueues),
+    .AxiDataW   (AxiDataW),
+    .StageBytes (TxStageBytes),
+    .TagDepth   (TxTags)
+  ) u_tx_stage (
+    .clk_i         (clk_i),
+    .rst_i         (rst_dp),
+    .qrst_i        (t_qrst),
+    .tag_push_i    (t_tag_push),
+    .tag_q_i       (t_tag_q),
+    .tag_lo_i      (t_tag_lo),
+    .tag_n_i       (t_tag_n),
+    .tag_sof_i     (t_tag_sof),
+    .bursts_done_o (t_bd),
+    .r_valid_i     (t_pr_v),
+    .r_ready_o     (t_pr_r),
+    .r_id_i        (m_axi_rid_i),
+    .r_data_i      (m_axi_rdata_i),
+    .r_resp_i      (m_axi_rresp_i),
+    .r_last_i      (m_axi_rlast_i),
+    .err_o         (t_pl_err),
+    .err_q_o       (t_pl_err_q),
+    .rd_en_i       (t_rd_en),
+    .rd_q_i        (t_rd_q),
+    .rd_word_i     (t_rd_word),
+    .rd_data_o     (t_rd_data)
+  );
+
+  logic [NumQueues-1:0] t_pkt, t_spoof, t_ovs;
+  always_comb begin
+    t_pkt   = '0;
+    t_spoof = '0;
+    t_ovs   = '0;
+    if (t_vd) begin
+      t_pkt[t_vd_q]   = t_vd_code == 2'd0;
+      t_spoof[t_vd_q] = t_vd_code == 2'd1;
+      t_ovs[t_vd_q]   = t_vd_code == 2'd2;
+    end
+  end
+
+  vmq_tx_out #(
+    .NumQueues  (NumQueues),
+    .DataW      (DataW),
+    .AxiDataW   (AxiDataW),
+    .StageBytes (TxStageBytes)
+  ) u_tx_out (
+    .clk_i            (clk_i),
+    .rst_i            (rst_dp),
+    .qrst_i           (t_qrst),
+    .cfg_drr_i        (tx_drr),
+    .cfg_weight_i     (tq_weight),
+    .cfg_ins_i        (tq_ins),
+    .cfg_tci_i        (tq_tci),
+    .cfg_spoof_mac_i  (tq_spoof_mac),
+    .cfg_spoof_vlan_i (tq_spoof_vlan),
+    .cfg_mac_i        (tq_mac),
+    .cfg_tpid_i       (tpid),
+    .hd_valid_i       (t_hd_valid),
+    .hd_bend_i        (t_hd_bend),
+    .hd_len_i         (t_hd_len),
+    .hd_staged_i      (t_hd_staged),
+    .hd_ovs_i         (t_hd_ovs),
+    .rec_avail_i      (t_rec_avail),
+    .bursts_done_i    (t_bd),
+    .q_error_i        (tq_error),
+    .taken_o          (t_taken),
+    .taken_q_o        (t_taken_q),
+    .vd_o             (t_vd),
+    .vd_q_o           (t_vd_q),
+    .vd_code_o        (t_vd_code),
+    .vd_len_o         (t_vd_len),
+    .busy_o           (t_out_busy),
+    .idle_o           (txo_idle),
+    .rd_en_o          (t_rd_en),
+    .rd_q_o           (t_rd_q),
+    .rd_word_o        (t_rd_word),
+    .rd_data_i        (t_rd_data),
+    .m_tdata_o        (m_tx_tdata_o),
+    .m_tkeep_o        (m_tx_tkeep_o),
+    .m_tvalid_o       (m_tx_tvalid_o),
+    .m_tready_i       (m_tx_tready_i),
+    .m_tlast_o        (m_tx_tlast_o),
+    .m_tuser_o        (m_tx_tuser_o)
+  );
+
+  // per-queue transmit counters (SPEC §6)
+  for (genvar q = 0; q < NumQueues; q++) begin : gen_tqcnt
+    logic [63:0] pk_q, by_q, sp_q, ov_q;
+    always_ff @(posedge clk_i) begin
+      if (rst_dp) begin
+        pk_q <= '0;
+        by_q <= '0;
+        sp_q <= '0;
+        ov_q <= '0;
+      end else begin
+        if (t_pkt[q]) begin
+          pk_q <= pk_q + 64'd1;
+          by_q <= by_q + 64'(t_vd_len);
+        end
+        if (t_spoof[q]) sp_q <= sp_q + 64'd1;
+        if (t_ovs[q]) ov_q <= ov_q + 64'd1;
+      end
+    end
+    assign cnt_tq_packets[q] = pk_q;
+    assign cnt_tq_bytes[q]   = by_q;
+    assign cnt_tq_spoof[q]   = sp_q;
+    assign cnt_tq_ovs[q]     = ov_q;
+  end
+
+  // ---------------------------------------------------------------------------
+  // AXI sharing: AR (receive descriptors, transmit descriptors, transmit
+  // payload), R by ID kind; AW/W (receive writes, transmit completions), B by
+  // ID kind. Every requester holds its address until accepted.
+  // ---------------------------------------------------------------------------
+  localparam int unsigned AP = IdW + 64 + 8;
+  logic [2:0]         ar_v, ar_r;
+  logic [2:0][AP-1:0] ar_p;
+  logic               ar_g_unused;
+  logic [1:0]         ar_gi_unused;
+  assign ar_v = {t_par_v, t_dar_v, rx_arvalid};
+  assign ar_p = {{t_par_id, t_par_addr, t_par_len}, {t_dar_id, t_dar_addr, t_dar_len},
+                 {rx_arid, rx_araddr, rx_arlen}};
+  assign {t_par_r, t_dar_r, rx_arready} = ar_r;
+  vmq_axi_addr_arb #(.N(3), .W(AP)) u_ar_arb (
+    .clk_i       (clk_i),
+    .rst_i       (rst_i),
+    .s_valid_i   (ar_v),
+    .s_ready_o   (ar_r),
+    .s_payload_i (ar_p),
+    .m_valid_o   (m_axi_arvalid_o),
+    .m_ready_i   (m_axi_arready_i),
+    .m_payload_o ({m_axi_arid_o, m_axi_araddr_o, m_axi_arlen_o}),
+    .grant_o     (ar_g_unused),
+    .grant_idx_o (ar_gi_unused)
+  );
+  assign m_axi_arsize_o  = 3'(AL);
+  assign m_axi_arburst_o = 2'b01;
+
+  // R by kind: 00 receive descriptors, 01 transmit descriptors, 11 payload
+  logic [1:0] r_kind;
+  assign r_kind   = m_axi_rid_i[IdW-1:QW];
+  assign rx_rid   = m_axi_rid_i;
+  assign rx_rdata = m_axi_rdata_i;
+  assign rx_rresp = m_axi_rresp_i;
+  assign rx_rlast = m_axi_rlast_i;
+  assign rx_rvalid = m_axi_rvalid_i && r_kind == 2'b00;
+  assign t_dr_v    = m_axi_rvalid_i && r_kind == 2'b01;
+  assign t_pr_v    = m_axi_rvalid_i && r_kind[1];
+  always_comb begin
+    unique case (r_kind)
+      2'b00:   m_axi_rready_o = rx_rready;
+      2'b01:   m_axi_rready_o = t_dr_r;
+      default: m_axi_rready_o = t_pr_r;
+    endcase
+  end
+
+  // AW: receive writes and transmit completions; W follows AW order
+  logic [1:0]         aw_v, aw_r;
+  logic [1:0][AP-1:0] aw_p;
+  logic               aw_g, aw_gi;
+  logic               wo_full, wo_empty, wo_src, wo_pop;
+  logic [2:0]         wo_count_unused;
+  assign aw_v = {t_aw_v, rx_awvalid} & {2{!wo_full}};
+  assign aw_p = {{t_aw_id, t_aw_addr, 8'd0}, {rx_awid, rx_awaddr, rx_awlen}};
+  assign {t_aw_r, rx_awready} = aw_r;
+  vmq_axi_addr_arb #(.N(2), .W(AP)) u_aw_arb (
+    .clk_i       (clk_i),
+    .rst_i       (rst_i),
+    .s_valid_i   (aw_v),
+    .s_ready_o   (aw_r),
+    .s_payload_i (aw_p),
+    .m_valid_o   (m_axi_awvalid_o),
+    .m_ready_i   (m_axi_awready_i),
+    .m_payload_o ({m_axi_awid_o, m_axi_awaddr_o, m_axi_awlen_o}),
+    .grant_o     (aw_g),
+    .grant_idx_o (aw_gi)
+  );
+  assign m_axi_awsize_o  = 3'(AL);
+  assign m_axi_awburst_o = 2'b01;
+
+  vmq_sync_fifo #(.Width(1), .Depth(4)) u_w_order (
+    .clk_i   (clk_i),
+    .rst_i   (rst_i),
+    .push_i  (aw_g),
+    .wdata_i (aw_gi),
+    .full_o  (wo_full),
+    .pop_i   (wo_pop),
+    .rdata_o (wo_src),
+    .empty_o (wo_empty),
+    .count_o (wo_count_unused)
+  );
+  always_comb begin
+    m_axi_wvalid_o = 1'b0;
+    m_axi_wdata_o  = rx_wdata;
+    m_axi_wstrb_o  = rx_wstrb;
+    m_axi_wlast_o  = rx_wlast;
+    rx_wready      = 1'b0;
+    t_w_r          = 1'b0;
+    if (!wo_empty) begin
+      if (!wo_src) begin
+        m_axi_wvalid_o = rx_wvalid;
+        rx_wready      = m_axi_wready_i;
+      end else begin
+        m_axi_wvalid_o = t_w_v;
+        m_axi_wdata_o  = t_w_data;
+        m_axi_wstrb_o  = t_w_strb;
+        m_axi_wlast_o  = 1'b1;
+        t_w_r          = m_axi_wready_i;
+      end
+    end
+  end
+  assign wo_pop = m_axi_wvalid_o && m_axi_wready_i && m_axi_wlast_o;
+
+  // B by kind: bit 0 of the kind is transmit
+  assign rx_bid    = m_axi_bid_i;
+  assign rx_bresp  = m_axi_bresp_i;
+  assign rx_bvalid = m_axi_bvalid_i && !m_axi_bid_i[QW];
+  assign t_b_v     = m_axi_bvalid_i && m_axi_bid_i[QW];
+  assign m_axi_bready_o = m_axi_bid_i[QW] ? 1'b1 : rx_bready;
 
   logic unused;
-  assign unused = ^{loopback_en, filt_qmask, free_bytes_unused, m_tx_tready_i,
-                    c_tkeep, c_tagged, rd_qmask};
+  assign unused = ^{loopback_en, filt_qmask, free_bytes_unused, c_tkeep, c_tagged, rd_qmask,
+                    rx_arsize, rx_arburst, rx_awsize, rx_awburst, ar_g_unused, ar_gi_unused,
+                    wo_count_unused};
 
 endmodule
 

@@ -109,6 +109,9 @@ inline constexpr uint32_t CTRL_DEFAULT_QUEUE_EN_MASK = 0x00000002u;
 inline constexpr uint32_t CTRL_LOOPBACK_EN_SHIFT = 2u;
 inline constexpr uint32_t CTRL_LOOPBACK_EN_WIDTH = 1u;
 inline constexpr uint32_t CTRL_LOOPBACK_EN_MASK = 0x00000004u;
+inline constexpr uint32_t CTRL_TX_DRR_SHIFT = 3u;
+inline constexpr uint32_t CTRL_TX_DRR_WIDTH = 1u;
+inline constexpr uint32_t CTRL_TX_DRR_MASK = 0x00000008u;
 
 // RX_TPID (rw): TPID that marks a frame as VLAN-tagged (bytes 12-13).
 inline constexpr uint32_t RX_TPID = 0x0044u;
@@ -516,6 +519,141 @@ inline constexpr uint32_t Q_INT_ITR_CYCLES_SHIFT = 0u;
 inline constexpr uint32_t Q_INT_ITR_CYCLES_WIDTH = 24u;
 inline constexpr uint32_t Q_INT_ITR_CYCLES_MASK = 0x00FFFFFFu;
 
+// Q_TX_CTRL (rw): Transmit control of queue q.
+inline constexpr uint32_t Q_TX_CTRL_BASE = 0x2000u;
+inline constexpr uint32_t Q_TX_CTRL_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_CTRL_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_CTRL(unsigned q) { return Q_TX_CTRL_BASE + q * Q_TX_CTRL_STRIDE; }
+inline constexpr uint32_t Q_TX_CTRL_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_CTRL_ENABLE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_CTRL_ENABLE_WIDTH = 1u;
+inline constexpr uint32_t Q_TX_CTRL_ENABLE_MASK = 0x00000001u;
+inline constexpr uint32_t Q_TX_CTRL_SPOOF_MAC_SHIFT = 1u;
+inline constexpr uint32_t Q_TX_CTRL_SPOOF_MAC_WIDTH = 1u;
+inline constexpr uint32_t Q_TX_CTRL_SPOOF_MAC_MASK = 0x00000002u;
+inline constexpr uint32_t Q_TX_CTRL_SPOOF_VLAN_SHIFT = 2u;
+inline constexpr uint32_t Q_TX_CTRL_SPOOF_VLAN_WIDTH = 1u;
+inline constexpr uint32_t Q_TX_CTRL_SPOOF_VLAN_MASK = 0x00000004u;
+
+// Q_TX_BASE_LO (rw): TX ring base address of queue q, bits 31:0.
+inline constexpr uint32_t Q_TX_BASE_LO_BASE = 0x2004u;
+inline constexpr uint32_t Q_TX_BASE_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_BASE_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_BASE_LO(unsigned q) { return Q_TX_BASE_LO_BASE + q * Q_TX_BASE_LO_STRIDE; }
+inline constexpr uint32_t Q_TX_BASE_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_BASE_LO_ADDR_SHIFT = 4u;
+inline constexpr uint32_t Q_TX_BASE_LO_ADDR_WIDTH = 28u;
+inline constexpr uint32_t Q_TX_BASE_LO_ADDR_MASK = 0xFFFFFFF0u;
+
+// Q_TX_BASE_HI (rw): TX ring base address of queue q, bits 63:32.
+inline constexpr uint32_t Q_TX_BASE_HI_BASE = 0x2008u;
+inline constexpr uint32_t Q_TX_BASE_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_BASE_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_BASE_HI(unsigned q) { return Q_TX_BASE_HI_BASE + q * Q_TX_BASE_HI_STRIDE; }
+inline constexpr uint32_t Q_TX_BASE_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_BASE_HI_ADDR_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_BASE_HI_ADDR_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_BASE_HI_ADDR_MASK = 0xFFFFFFFFu;
+
+// Q_TX_SIZE (rw): TX ring size of queue q.
+inline constexpr uint32_t Q_TX_SIZE_BASE = 0x200Cu;
+inline constexpr uint32_t Q_TX_SIZE_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_SIZE_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_SIZE(unsigned q) { return Q_TX_SIZE_BASE + q * Q_TX_SIZE_STRIDE; }
+inline constexpr uint32_t Q_TX_SIZE_RESET = 0x00000008u;
+inline constexpr uint32_t Q_TX_SIZE_LOG2_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_SIZE_LOG2_WIDTH = 4u;
+inline constexpr uint32_t Q_TX_SIZE_LOG2_MASK = 0x0000000Fu;
+
+// Q_TX_TAIL (rw): TX ring tail (producer index) of queue q: the doorbell.
+inline constexpr uint32_t Q_TX_TAIL_BASE = 0x2014u;
+inline constexpr uint32_t Q_TX_TAIL_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_TAIL_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_TAIL(unsigned q) { return Q_TX_TAIL_BASE + q * Q_TX_TAIL_STRIDE; }
+inline constexpr uint32_t Q_TX_TAIL_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_TAIL_IDX_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_TAIL_IDX_WIDTH = 12u;
+inline constexpr uint32_t Q_TX_TAIL_IDX_MASK = 0x00000FFFu;
+
+// Q_TX_HEAD (ro): TX ring head (completion index) of queue q.
+inline constexpr uint32_t Q_TX_HEAD_BASE = 0x2018u;
+inline constexpr uint32_t Q_TX_HEAD_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_HEAD_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_HEAD(unsigned q) { return Q_TX_HEAD_BASE + q * Q_TX_HEAD_STRIDE; }
+inline constexpr uint32_t Q_TX_HEAD_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_HEAD_IDX_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_HEAD_IDX_WIDTH = 12u;
+inline constexpr uint32_t Q_TX_HEAD_IDX_MASK = 0x00000FFFu;
+
+// Q_TX_STATUS (ro): TX state of queue q (SPEC 4 lifecycle, SPEC 7 faults).
+inline constexpr uint32_t Q_TX_STATUS_BASE = 0x201Cu;
+inline constexpr uint32_t Q_TX_STATUS_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_STATUS_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_STATUS(unsigned q) { return Q_TX_STATUS_BASE + q * Q_TX_STATUS_STRIDE; }
+inline constexpr uint32_t Q_TX_STATUS_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_STATUS_RUNNING_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_STATUS_RUNNING_WIDTH = 1u;
+inline constexpr uint32_t Q_TX_STATUS_RUNNING_MASK = 0x00000001u;
+inline constexpr uint32_t Q_TX_STATUS_STOPPED_SHIFT = 1u;
+inline constexpr uint32_t Q_TX_STATUS_STOPPED_WIDTH = 1u;
+inline constexpr uint32_t Q_TX_STATUS_STOPPED_MASK = 0x00000002u;
+inline constexpr uint32_t Q_TX_STATUS_ERROR_SHIFT = 2u;
+inline constexpr uint32_t Q_TX_STATUS_ERROR_WIDTH = 1u;
+inline constexpr uint32_t Q_TX_STATUS_ERROR_MASK = 0x00000004u;
+inline constexpr uint32_t Q_TX_STATUS_RESETTING_SHIFT = 3u;
+inline constexpr uint32_t Q_TX_STATUS_RESETTING_WIDTH = 1u;
+inline constexpr uint32_t Q_TX_STATUS_RESETTING_MASK = 0x00000008u;
+
+// Q_TX_CMD (w1p): TX commands of queue q.
+inline constexpr uint32_t Q_TX_CMD_BASE = 0x2020u;
+inline constexpr uint32_t Q_TX_CMD_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_CMD_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_CMD(unsigned q) { return Q_TX_CMD_BASE + q * Q_TX_CMD_STRIDE; }
+inline constexpr uint32_t Q_TX_CMD_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_CMD_RESET_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_CMD_RESET_WIDTH = 1u;
+inline constexpr uint32_t Q_TX_CMD_RESET_MASK = 0x00000001u;
+
+// Q_TX_PORT_VLAN (rw): Port VLAN of queue q (82599 VMVIR, SPEC 5).
+inline constexpr uint32_t Q_TX_PORT_VLAN_BASE = 0x2024u;
+inline constexpr uint32_t Q_TX_PORT_VLAN_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_PORT_VLAN_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_PORT_VLAN(unsigned q) { return Q_TX_PORT_VLAN_BASE + q * Q_TX_PORT_VLAN_STRIDE; }
+inline constexpr uint32_t Q_TX_PORT_VLAN_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_PORT_VLAN_TCI_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_PORT_VLAN_TCI_WIDTH = 16u;
+inline constexpr uint32_t Q_TX_PORT_VLAN_TCI_MASK = 0x0000FFFFu;
+
+// Q_TX_MAC_LO (rw): Allowed source MAC of queue q for anti-spoofing, octets 2..5 (as FILT_MAC_LO).
+inline constexpr uint32_t Q_TX_MAC_LO_BASE = 0x2028u;
+inline constexpr uint32_t Q_TX_MAC_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_MAC_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_MAC_LO(unsigned q) { return Q_TX_MAC_LO_BASE + q * Q_TX_MAC_LO_STRIDE; }
+inline constexpr uint32_t Q_TX_MAC_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_MAC_LO_MAC_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_MAC_LO_MAC_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_MAC_LO_MAC_MASK = 0xFFFFFFFFu;
+
+// Q_TX_MAC_HI (rw): Allowed source MAC of queue q, octets 0..1 (as FILT_MAC_HI).
+inline constexpr uint32_t Q_TX_MAC_HI_BASE = 0x202Cu;
+inline constexpr uint32_t Q_TX_MAC_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_MAC_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_MAC_HI(unsigned q) { return Q_TX_MAC_HI_BASE + q * Q_TX_MAC_HI_STRIDE; }
+inline constexpr uint32_t Q_TX_MAC_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_MAC_HI_MAC_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_MAC_HI_MAC_WIDTH = 16u;
+inline constexpr uint32_t Q_TX_MAC_HI_MAC_MASK = 0x0000FFFFu;
+
+// Q_TX_WEIGHT (rw): DRR weight of queue q (used when CTRL.TX_DRR = 1).
+inline constexpr uint32_t Q_TX_WEIGHT_BASE = 0x2030u;
+inline constexpr uint32_t Q_TX_WEIGHT_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_WEIGHT_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_WEIGHT(unsigned q) { return Q_TX_WEIGHT_BASE + q * Q_TX_WEIGHT_STRIDE; }
+inline constexpr uint32_t Q_TX_WEIGHT_RESET = 0x00000018u;
+inline constexpr uint32_t Q_TX_WEIGHT_WEIGHT_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_WEIGHT_WEIGHT_WIDTH = 16u;
+inline constexpr uint32_t Q_TX_WEIGHT_WEIGHT_MASK = 0x0000FFFFu;
+
 // Q_RX_PACKETS_LO (ro): rx_packets of queue q (SPEC 6): copies written to the queue's buffers (counted when their write-backs are issued).
 inline constexpr uint32_t Q_RX_PACKETS_LO_BASE = 0x3000u;
 inline constexpr uint32_t Q_RX_PACKETS_LO_STRIDE = 0x40u;
@@ -576,6 +714,86 @@ inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_SHIFT = 0u;
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
+// Q_TX_PACKETS_LO (ro): tx_packets of queue q (SPEC 6): frames sent (counted when their last beat leaves for the MAC).
+inline constexpr uint32_t Q_TX_PACKETS_LO_BASE = 0x3018u;
+inline constexpr uint32_t Q_TX_PACKETS_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_PACKETS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_PACKETS_LO(unsigned q) { return Q_TX_PACKETS_LO_BASE + q * Q_TX_PACKETS_LO_STRIDE; }
+inline constexpr uint32_t Q_TX_PACKETS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_PACKETS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_PACKETS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_PACKETS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_TX_PACKETS_HI (ro): tx_packets of queue q (SPEC 6): frames sent (counted when their last beat leaves for the MAC).
+inline constexpr uint32_t Q_TX_PACKETS_HI_BASE = 0x301Cu;
+inline constexpr uint32_t Q_TX_PACKETS_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_PACKETS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_PACKETS_HI(unsigned q) { return Q_TX_PACKETS_HI_BASE + q * Q_TX_PACKETS_HI_STRIDE; }
+inline constexpr uint32_t Q_TX_PACKETS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_PACKETS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_PACKETS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_PACKETS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_TX_BYTES_LO (ro): tx_bytes of queue q (SPEC 6): bytes of those frames as sent (after tag insertion and padding, without FCS).
+inline constexpr uint32_t Q_TX_BYTES_LO_BASE = 0x3020u;
+inline constexpr uint32_t Q_TX_BYTES_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_BYTES_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_BYTES_LO(unsigned q) { return Q_TX_BYTES_LO_BASE + q * Q_TX_BYTES_LO_STRIDE; }
+inline constexpr uint32_t Q_TX_BYTES_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_BYTES_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_BYTES_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_BYTES_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_TX_BYTES_HI (ro): tx_bytes of queue q (SPEC 6): bytes of those frames as sent (after tag insertion and padding, without FCS).
+inline constexpr uint32_t Q_TX_BYTES_HI_BASE = 0x3024u;
+inline constexpr uint32_t Q_TX_BYTES_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_BYTES_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_BYTES_HI(unsigned q) { return Q_TX_BYTES_HI_BASE + q * Q_TX_BYTES_HI_STRIDE; }
+inline constexpr uint32_t Q_TX_BYTES_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_BYTES_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_BYTES_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_BYTES_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_TX_SPOOF_DROPS_LO (ro): tx_spoof_drops of queue q (SPEC 5, 6).
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_BASE = 0x3028u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_SPOOF_DROPS_LO(unsigned q) { return Q_TX_SPOOF_DROPS_LO_BASE + q * Q_TX_SPOOF_DROPS_LO_STRIDE; }
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_TX_SPOOF_DROPS_HI (ro): tx_spoof_drops of queue q (SPEC 5, 6).
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_BASE = 0x302Cu;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_SPOOF_DROPS_HI(unsigned q) { return Q_TX_SPOOF_DROPS_HI_BASE + q * Q_TX_SPOOF_DROPS_HI_STRIDE; }
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_TX_OVERSIZE_DROPS_LO (ro): tx_oversize_drops of queue q (SPEC 5, 6): frames longer than min(RX_MAX_FRAME, MaxFrameBytes) after tag insertion, dropped unread.
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_BASE = 0x3030u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO(unsigned q) { return Q_TX_OVERSIZE_DROPS_LO_BASE + q * Q_TX_OVERSIZE_DROPS_LO_STRIDE; }
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// Q_TX_OVERSIZE_DROPS_HI (ro): tx_oversize_drops of queue q (SPEC 5, 6): frames longer than min(RX_MAX_FRAME, MaxFrameBytes) after tag insertion, dropped unread.
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_BASE = 0x3034u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_STRIDE = 0x40u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI(unsigned q) { return Q_TX_OVERSIZE_DROPS_HI_BASE + q * Q_TX_OVERSIZE_DROPS_HI_STRIDE; }
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
 // Table of every register, for generic code (register dumps, tests).
 enum class Access : uint8_t { RW, RO, W1P };
 // COUNTER_LO/_HI: a half of a 64-bit counter (kind = "counter64"); _HI is at
@@ -607,7 +825,7 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"SCRATCH", 0x0020u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"RESET", 0x0030u, 0x0u, 1u, nullptr, Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
     {"STATUS", 0x0034u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000001u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"CTRL", 0x0040u, 0x0u, 1u, nullptr, Access::RW, 0x00000002u, 0x00000006u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"CTRL", 0x0040u, 0x0u, 1u, nullptr, Access::RW, 0x00000002u, 0x0000000Eu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"RX_TPID", 0x0044u, 0x0u, 1u, nullptr, Access::RW, 0x00008100u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"RX_MIN_FRAME", 0x0048u, 0x0u, 1u, nullptr, Access::RW, 0x0000003Cu, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"RX_MAX_FRAME", 0x004Cu, 0x0u, 1u, nullptr, Access::RW, 0x000005EEu, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
@@ -652,12 +870,32 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"Q_INT_CAUSE", 0x1028u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_INT_CLEAR", 0x102Cu, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000007u, Kind::PLAIN},
     {"Q_INT_ITR", 0x1030u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00FFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_CTRL", 0x2000u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_BASE_LO", 0x2004u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFF0u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_BASE_HI", 0x2008u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_SIZE", 0x200Cu, 0x40u, 64u, "NumQueues", Access::RW, 0x00000008u, 0x0000000Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_TAIL", 0x2014u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_HEAD", 0x2018u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_STATUS", 0x201Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000000Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_CMD", 0x2020u, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
+    {"Q_TX_PORT_VLAN", 0x2024u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_MAC_LO", 0x2028u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_MAC_HI", 0x202Cu, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_WEIGHT", 0x2030u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000018u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_RX_PACKETS_LO", 0x3000u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
     {"Q_RX_PACKETS_HI", 0x3004u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
     {"Q_RX_BYTES_LO", 0x3008u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
     {"Q_RX_BYTES_HI", 0x300Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
     {"Q_RX_NO_DESC_DROPS_LO", 0x3010u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
     {"Q_RX_NO_DESC_DROPS_HI", 0x3014u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_TX_PACKETS_LO", 0x3018u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_TX_PACKETS_HI", 0x301Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_TX_BYTES_LO", 0x3020u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_TX_BYTES_HI", 0x3024u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_TX_SPOOF_DROPS_LO", 0x3028u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_TX_SPOOF_DROPS_HI", 0x302Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_TX_OVERSIZE_DROPS_LO", 0x3030u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_TX_OVERSIZE_DROPS_HI", 0x3034u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
 };
 
 // Descriptor formats in host memory (docs/registers.md, "Descriptor formats"):
@@ -691,6 +929,22 @@ inline constexpr Field RX_WB_MCAST{1u, 4u, 1u, 0x0000000000000010ull};
 inline constexpr Field RX_WB_LEN{1u, 16u, 16u, 0x00000000FFFF0000ull};
 inline constexpr Field RX_WB_TCI{1u, 32u, 16u, 0x0000FFFF00000000ull};
 inline constexpr Field RX_WB_FRAME_LEN{1u, 48u, 16u, 0xFFFF000000000000ull};
+
+// TX_DESC: TX descriptor as the host posts it.
+inline constexpr uint32_t TX_DESC_BYTES = 16u;
+inline constexpr Field TX_DESC_ADDR{0u, 0u, 64u, 0xFFFFFFFFFFFFFFFFull};
+inline constexpr Field TX_DESC_ZERO{1u, 0u, 32u, 0x00000000FFFFFFFFull};
+inline constexpr Field TX_DESC_LEN{1u, 32u, 16u, 0x0000FFFF00000000ull};
+inline constexpr Field TX_DESC_EOP{1u, 48u, 1u, 0x0001000000000000ull};
+
+// TX_WB: TX completion: the core rewrites word 1 of a frame's EOP descriptor once the frame is sent or dropped (EOP reads back 0); HEAD passes it when the write has had its response.
+inline constexpr uint32_t TX_WB_BYTES = 16u;
+inline constexpr Field TX_WB_DD{1u, 0u, 1u, 0x0000000000000001ull};
+inline constexpr Field TX_WB_ERR{1u, 1u, 1u, 0x0000000000000002ull};
+inline constexpr Field TX_WB_SPOOF{1u, 2u, 1u, 0x0000000000000004ull};
+inline constexpr Field TX_WB_OVERSIZE{1u, 3u, 1u, 0x0000000000000008ull};
+inline constexpr Field TX_WB_LEN{1u, 16u, 16u, 0x00000000FFFF0000ull};
+inline constexpr Field TX_WB_HOST_LEN{1u, 32u, 16u, 0x0000FFFF00000000ull};
 
 }  // namespace fmt
 
