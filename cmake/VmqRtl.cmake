@@ -38,7 +38,10 @@ set(VMQ_RTL_CORE
   ${_r}/rx/vmq_rx_qm.sv
   ${_r}/rx/vmq_rx_wr.sv
   ${_r}/prim/vmq_axi_addr_arb.sv
+  ${_r}/prim/vmq_ram_fifo.sv
+  ${_r}/rx/vmq_rx_lb_mux.sv
   ${_r}/tx/vmq_tx_ring.sv
+  ${_r}/tx/vmq_tx_loop_cls.sv
   ${_r}/tx/vmq_tx_stage.sv
   ${_r}/tx/vmq_tx_out.sv
   ${_r}/top/vmq_core.sv)

@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-mapfile -t pkgs < <(ls rtl/pkg/*.sv)
+pkgs=(rtl/pkg/vmq_reg_pkg.sv rtl/pkg/vmq_pkg.sv)   # vmq_pkg uses vmq_reg_pkg
 mapfile -t mods < <(find rtl -name '*.sv' ! -path 'rtl/pkg/*' | sort)
 vlt=(rtl/*.vlt)
 [ -e "${vlt[0]}" ] || vlt=()

@@ -18,7 +18,8 @@ CORE = sx.PKGS + [
     "rtl/prim/vmq_irq.sv", "rtl/csr/vmq_csr.sv", "rtl/rx/vmq_l2_sorter.sv",
     "rtl/rx/vmq_rx_pktbuf.sv", "rtl/rx/vmq_rx_front.sv", "rtl/rx/vmq_rx_repl.sv",
     "rtl/rx/vmq_rx_qm.sv", "rtl/rx/vmq_rx_wr.sv", "rtl/prim/vmq_axi_addr_arb.sv",
-    "rtl/tx/vmq_tx_ring.sv", "rtl/tx/vmq_tx_stage.sv", "rtl/tx/vmq_tx_out.sv",
+    "rtl/prim/vmq_ram_fifo.sv", "rtl/rx/vmq_rx_lb_mux.sv", "rtl/tx/vmq_tx_ring.sv",
+    "rtl/tx/vmq_tx_loop_cls.sv", "rtl/tx/vmq_tx_stage.sv", "rtl/tx/vmq_tx_out.sv",
     "rtl/top/vmq_core.sv",
 ]
 CORNERS = {

@@ -23,6 +23,20 @@ package vmq_pkg;
   // Bytes of the frame the sorter parses: DA, SA, TPID, TCI.
   localparam int unsigned HdrBytes = 16;
 
+  // SPEC §3 filter match of one entry of a valid type, given DA == mac
+  // (mac_eq), VID == vid (vid_eq) and "tagged with a VID other than 0"
+  // (vtag). Shared by the receive sorter and the transmit loopback classifier.
+  function automatic logic filt_type_ok(input logic [1:0] typ, input logic mac_eq,
+                                        input logic vid_eq, input logic vtag);
+    unique case (typ)
+      vmq_reg_pkg::FILT_CFG_TYPE_MAC:          filt_type_ok = mac_eq;
+      vmq_reg_pkg::FILT_CFG_TYPE_MAC_VLAN:     filt_type_ok = mac_eq && vtag && vid_eq;
+      vmq_reg_pkg::FILT_CFG_TYPE_MAC_UNTAGGED: filt_type_ok = mac_eq && !vtag;
+      vmq_reg_pkg::FILT_CFG_TYPE_VLAN:         filt_type_ok = vtag && vid_eq;
+      default:                                 filt_type_ok = 1'b0;
+    endcase
+  endfunction
+
 endpackage
 
 `resetall

@@ -85,6 +85,12 @@ module vmq_l2_sorter #(
   output logic                  tbl_rd_valid_o,
   output logic [1:0]            tbl_rd_type_o,
   output logic [47:0]           tbl_rd_mac_o,
+  // whole table (vmq_tx_loop classifies transmitted frames against it)
+  output logic [NumFilters-1:0]                tbl_valid_o,
+  output logic [NumFilters-1:0][1:0]           tbl_type_o,
+  output logic [NumFilters-1:0][47:0]          tbl_mac_o,
+  output logic [NumFilters-1:0][11:0]          tbl_vid_o,
+  output logic [NumFilters-1:0][NumQueues-1:0] tbl_qmask_o,
   output logic [11:0]           tbl_rd_vid_o,
   output logic [NumQueues-1:0]  tbl_rd_qmask_o
 );
@@ -331,16 +337,14 @@ module vmq_l2_sorter #(
     logic mac_eq, vid_eq, type_ok;
     assign mac_eq = tbl_mac_q[f] == h_da;
     assign vid_eq = tbl_vid_q[f] == h_vid_raw;
-    always_comb begin
-      unique case (tbl_type_q[f])
-        vmq_reg_pkg::FILT_CFG_TYPE_MAC:          type_ok = mac_eq;
-        vmq_reg_pkg::FILT_CFG_TYPE_MAC_VLAN:     type_ok = mac_eq && h_vtag && vid_eq;
-        vmq_reg_pkg::FILT_CFG_TYPE_MAC_UNTAGGED: type_ok = mac_eq && !h_vtag;
-        vmq_reg_pkg::FILT_CFG_TYPE_VLAN:         type_ok = h_vtag && vid_eq;
-        default:                                 type_ok = 1'b0;
-      endcase
-    end
+    assign type_ok = vmq_pkg::filt_type_ok(tbl_type_q[f], mac_eq, vid_eq, h_vtag);
     assign h_match[f] = type_ok && tbl_valid_q[f];
+    // the table as it stands, for the transmit loopback classifier
+    assign tbl_valid_o[f] = tbl_valid_q[f];
+    assign tbl_type_o[f]  = tbl_type_q[f];
+    assign tbl_mac_o[f]   = tbl_mac_q[f];
+    assign tbl_vid_o[f]   = tbl_vid_q[f];
+    assign tbl_qmask_o[f] = tbl_qmask_q[f];
   end
 
   assign h_accept = (h_bcast ? cfg_bcast_i : h_mcast ? cfg_mcast_i : '0) | cfg_promisc_i;

@@ -53,6 +53,11 @@ module vmq_rx_front #(
   output logic                  tbl_rd_valid_o,
   output logic [1:0]            tbl_rd_type_o,
   output logic [47:0]           tbl_rd_mac_o,
+  output logic [NumFilters-1:0]                tbl_valid_o,
+  output logic [NumFilters-1:0][1:0]           tbl_type_o,
+  output logic [NumFilters-1:0][47:0]          tbl_mac_o,
+  output logic [NumFilters-1:0][11:0]          tbl_vid_o,
+  output logic [NumFilters-1:0][NumQueues-1:0] tbl_qmask_o,
   output logic [11:0]           tbl_rd_vid_o,
   output logic [NumQueues-1:0]  tbl_rd_qmask_o,
 
@@ -143,6 +148,11 @@ module vmq_rx_front #(
     .tbl_rd_valid_o      (tbl_rd_valid_o),
     .tbl_rd_type_o       (tbl_rd_type_o),
     .tbl_rd_mac_o        (tbl_rd_mac_o),
+    .tbl_valid_o         (tbl_valid_o),
+    .tbl_type_o          (tbl_type_o),
+    .tbl_mac_o           (tbl_mac_o),
+    .tbl_vid_o           (tbl_vid_o),
+    .tbl_qmask_o         (tbl_qmask_o),
     .tbl_rd_vid_o        (tbl_rd_vid_o),
     .tbl_rd_qmask_o      (tbl_rd_qmask_o)
   );

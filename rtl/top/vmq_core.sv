@@ -273,8 +273,8 @@ module vmq_core #(
   // ---------------------------------------------------------------------------
   // Global soft reset sequencer
   // ---------------------------------------------------------------------------
-  logic repl_idle, wr_idle, qm_idle, dp_rst, rst_dp, txr_idle, txo_idle;
-  assign dp_rst = sr_pend_q && repl_idle && wr_idle && qm_idle && txr_idle && txo_idle;
+  logic repl_idle, wr_idle, qm_idle, dp_rst, rst_dp, txr_idle, txo_idle, lbm_idle;
+  assign dp_rst = sr_pend_q && repl_idle && wr_idle && qm_idle && txr_idle && txo_idle && lbm_idle;
   assign rst_dp = rst_i || dp_rst;
   always_ff @(posedge clk_i) begin
     if (rst_i) sr_pend_q <= 1'b0;
@@ -291,6 +291,11 @@ module vmq_core #(
   logic [NumQueues-1:0] f_qmask;
   logic [15:0]          f_len, f_tci;
   logic [31:0]          free_bytes_unused;
+  logic [NumFilters-1:0]                tb_valid;
+  logic [NumFilters-1:0][1:0]           tb_type;
+  logic [NumFilters-1:0][47:0]          tb_mac;
+  logic [NumFilters-1:0][11:0]          tb_vid;
+  logic [NumFilters-1:0][NumQueues-1:0] tb_qmask;
 
   vmq_rx_front #(
     .DataW         (DataW),
@@ -327,6 +332,11 @@ module vmq_core #(
     .tbl_rd_valid_o           (rd_valid),
     .tbl_rd_type_o            (rd_type),
     .tbl_rd_mac_o             (rd_mac),
+    .tbl_valid_o              (tb_valid),
+    .tbl_type_o               (tb_type),
+    .tbl_mac_o                (tb_mac),
+    .tbl_vid_o                (tb_vid),
+    .tbl_qmask_o              (tb_qmask),
     .tbl_rd_vid_o             (rd_vid),
     .tbl_rd_qmask_o           (rd_qmask_nq),
     .m_tdata_o                (f_tdata),
@@ -364,6 +374,42 @@ module vmq_core #(
   logic [15:0]   c_len, c_tci, c_bytes;
   logic [12:0]   c_ndesc;
 
+  // looped transmit frames join here (SPEC §5)
+  localparam int unsigned LbMetaW = NumQueues + 16 + 1 + 16 + 1 + 1;
+  logic [DataW-1:0]     x_tdata, lb_tdata;
+  logic [DataW/8-1:0]   x_tkeep, lb_tkeep;
+  logic                 x_tvalid, x_tready, x_tlast, x_tagged, x_bcast, x_mcast;
+  logic [NumQueues-1:0] x_qmask;
+  logic [15:0]          x_len, x_tci;
+  logic                 lb_tvalid, lb_tready, lb_tlast, lb_meta_valid, lb_meta_pop;
+  logic [LbMetaW-1:0]   lb_meta;
+
+  vmq_rx_lb_mux #(.DataW(DataW), .NumQueues(NumQueues)) u_lb_mux (
+    .clk_i          (clk_i),
+    .rst_i          (rst_dp),
+    .a_tdata_i      (f_tdata),
+    .a_tkeep_i      (f_tkeep),
+    .a_tvalid_i     (f_tvalid),
+    .a_tready_o     (f_tready),
+    .a_tlast_i      (f_tlast),
+    .a_meta_i       ({f_qmask, f_len, f_tagged, f_tci, f_bcast, f_mcast}),
+    .b_tdata_i      (lb_tdata),
+    .b_tkeep_i      (lb_tkeep),
+    .b_tvalid_i     (lb_tvalid),
+    .b_tready_o     (lb_tready),
+    .b_tlast_i      (lb_tlast),
+    .b_meta_valid_i (lb_meta_valid),
+    .b_meta_i       (lb_meta),
+    .b_meta_pop_o   (lb_meta_pop),
+    .m_tdata_o      (x_tdata),
+    .m_tkeep_o      (x_tkeep),
+    .m_tvalid_o     (x_tvalid),
+    .m_tready_i     (x_tready),
+    .m_tlast_o      (x_tlast),
+    .m_meta_o       ({x_qmask, x_len, x_tagged, x_tci, x_bcast, x_mcast}),
+    .idle_o         (lbm_idle)
+  );
+
   vmq_rx_repl #(
     .DataW         (DataW),
     .NumQueues     (NumQueues),
@@ -372,17 +418,17 @@ module vmq_core #(
     .clk_i       (clk_i),
     .rst_i       (rst_dp),
     .hold_i      (sr_pend_q),
-    .s_tdata_i   (f_tdata),
-    .s_tkeep_i   (f_tkeep),
-    .s_tvalid_i  (f_tvalid),
-    .s_tready_o  (f_tready),
-    .s_tlast_i   (f_tlast),
-    .s_qmask_i   (f_qmask),
-    .s_len_i     (f_len),
-    .s_tagged_i  (f_tagged),
-    .s_tci_i     (f_tci),
-    .s_bcast_i   (f_bcast),
-    .s_mcast_i   (f_mcast),
+    .s_tdata_i   (x_tdata),
+    .s_tkeep_i   (x_tkeep),
+    .s_tvalid_i  (x_tvalid),
+    .s_tready_o  (x_tready),
+    .s_tlast_i   (x_tlast),
+    .s_qmask_i   (x_qmask),
+    .s_len_i     (x_len),
+    .s_tagged_i  (x_tagged),
+    .s_tci_i     (x_tci),
+    .s_bcast_i   (x_bcast),
+    .s_mcast_i   (x_mcast),
     .cp_valid_o  (cp_valid),
     .cp_queue_o  (cp_queue),
     .cp_len_o    (cp_len),
@@ -749,10 +795,12 @@ module vmq_core #(
   end
 
   vmq_tx_out #(
-    .NumQueues  (NumQueues),
-    .DataW      (DataW),
-    .AxiDataW   (AxiDataW),
-    .StageBytes (TxStageBytes)
+    .NumQueues     (NumQueues),
+    .DataW         (DataW),
+    .AxiDataW      (AxiDataW),
+    .StageBytes    (TxStageBytes),
+    .NumFilters    (NumFilters),
+    .MaxFrameBytes (MaxFrameBytes)
   ) u_tx_out (
     .clk_i            (clk_i),
     .rst_i            (rst_dp),
@@ -765,6 +813,16 @@ module vmq_core #(
     .cfg_spoof_vlan_i (tq_spoof_vlan),
     .cfg_mac_i        (tq_mac),
     .cfg_tpid_i       (tpid),
+    .cfg_lb_en_i      (loopback_en),
+    .tbl_valid_i      (tb_valid),
+    .tbl_type_i       (tb_type),
+    .tbl_mac_i        (tb_mac),
+    .tbl_vid_i        (tb_vid),
+    .tbl_qmask_i      (tb_qmask),
+    .cfg_bcast_i      (q_bcast),
+    .cfg_mcast_i      (q_mcast),
+    .cfg_promisc_i    (q_promisc),
+    .cfg_rx_enable_i  (q_running),
     .hd_valid_i       (t_hd_valid),
     .hd_bend_i        (t_hd_bend),
     .hd_len_i         (t_hd_len),
@@ -790,7 +848,15 @@ module vmq_core #(
     .m_tvalid_o       (m_tx_tvalid_o),
     .m_tready_i       (m_tx_tready_i),
     .m_tlast_o        (m_tx_tlast_o),
-    .m_tuser_o        (m_tx_tuser_o)
+    .m_tuser_o        (m_tx_tuser_o),
+    .lb_tdata_o       (lb_tdata),
+    .lb_tkeep_o       (lb_tkeep),
+    .lb_tvalid_o      (lb_tvalid),
+    .lb_tready_i      (lb_tready),
+    .lb_tlast_o       (lb_tlast),
+    .lb_meta_valid_o  (lb_meta_valid),
+    .lb_meta_o        (lb_meta),
+    .lb_meta_pop_i    (lb_meta_pop)
   );
 
   // per-queue transmit counters (SPEC §6)
@@ -929,7 +995,7 @@ module vmq_core #(
   assign m_axi_bready_o = m_axi_bid_i[QW] ? 1'b1 : rx_bready;
 
   logic unused;
-  assign unused = ^{loopback_en, filt_qmask, free_bytes_unused, c_tkeep, c_tagged, rd_qmask,
+  assign unused = ^{filt_qmask, free_bytes_unused, c_tkeep, c_tagged, rd_qmask,
                     rx_arsize, rx_arburst, rx_awsize, rx_awburst, ar_g_unused, ar_gi_unused,
                     wo_count_unused};
 

@@ -28,7 +28,10 @@ module vmq_tx_out #(
   parameter int unsigned DataW      = 64,
   parameter int unsigned AxiDataW   = 128,
   parameter int unsigned StageBytes = 16384,
+  parameter int unsigned NumFilters = 64,
+  parameter int unsigned MaxFrameBytes = 9216,
   localparam int unsigned QW        = (NumQueues > 1) ? $clog2(NumQueues) : 1,
+  localparam int unsigned LbMetaW   = NumQueues + 16 + 1 + 16 + 1 + 1,
   localparam int unsigned AB        = AxiDataW / 8,
   localparam int unsigned DB        = DataW / 8,
   localparam int unsigned LB        = $clog2(AB),
@@ -48,6 +51,18 @@ module vmq_tx_out #(
   input  logic [NumQueues-1:0]        cfg_spoof_vlan_i,
   input  logic [NumQueues-1:0][47:0]  cfg_mac_i,
   input  logic [15:0]                 cfg_tpid_i,
+  // VM-to-VM loopback (SPEC §5): CTRL.LOOPBACK_EN, the receive filter table
+  // and per-queue receive settings
+  input  logic                        cfg_lb_en_i,
+  input  logic [NumFilters-1:0]                tbl_valid_i,
+  input  logic [NumFilters-1:0][1:0]           tbl_type_i,
+  input  logic [NumFilters-1:0][47:0]          tbl_mac_i,
+  input  logic [NumFilters-1:0][11:0]          tbl_vid_i,
+  input  logic [NumFilters-1:0][NumQueues-1:0] tbl_qmask_i,
+  input  logic [NumQueues-1:0]        cfg_bcast_i,
+  input  logic [NumQueues-1:0]        cfg_mcast_i,
+  input  logic [NumQueues-1:0]        cfg_promisc_i,
+  input  logic [NumQueues-1:0]        cfg_rx_enable_i,
 
   // frame records (vmq_tx_ring) and staging progress (vmq_tx_stage)
   input  logic [NumQueues-1:0]        hd_valid_i,
@@ -79,9 +94,22 @@ module vmq_tx_out #(
   output logic                        m_tvalid_o,
   input  logic                        m_tready_i,
   output logic                        m_tlast_o,
-  output logic                        m_tuser_o
+  output logic                        m_tuser_o,
+
+  // looped frames (to vmq_rx_lb_mux): beats, one metadata entry per frame
+  // {qmask, len, tagged, tci, bcast, mcast} written with its last beat
+  output logic [DataW-1:0]            lb_tdata_o,
+  output logic [DB-1:0]               lb_tkeep_o,
+  output logic                        lb_tvalid_o,
+  input  logic                        lb_tready_i,
+  output logic                        lb_tlast_o,
+  output logic                        lb_meta_valid_o,
+  output logic [LbMetaW-1:0]          lb_meta_o,
+  input  logic                        lb_meta_pop_i
 );
   localparam int unsigned FifoD = 8;
+  localparam int unsigned LbResv = (MaxFrameBytes + DB - 1) / DB + 1;   // beats of a max frame
+  localparam int unsigned LbDepth = 1 << $clog2(LbResv + 1);
   localparam int unsigned Cap   = AB + 4 + DB;          // accumulator bytes
   localparam int unsigned CW    = $clog2(Cap + 1);
 
@@ -299,36 +327,147 @@ module vmq_tx_out #(
   logic [15:0]      raw_q;       // host bytes taken in
   logic [15:0]      tot_q;       // bytes pushed (incl. tag and padding)
   logic             in_done_q;   // last entry taken
-  logic [7:0][7:0]  hdr_q;       // host bytes 6..13
+  logic [15:0][7:0] hdr_q;       // host bytes 0..15
   logic             inserted_q;
 
-  logic             spoof, decided, fin, emit, lastb;
+  logic             spoof, decided, fin, emit, lastb, lb_tvalid_n;
   logic [CW-1:0]    pop_n;
   logic [15:0]      pad_need;
 
   assign pad_need = (tot_q < 16'd60) ? 16'd60 - tot_q : 16'd0;
   assign fin      = act_q && in_done_q && pad_need == '0;
-  assign decided  = act_q && (in_done_q || raw_q >= 16'd14);
+  assign decided  = act_q && (in_done_q || raw_q >= 16'd16);
   always_comb begin
     logic [47:0] sa;
     logic [15:0] tp;
-    sa = {hdr_q[0], hdr_q[1], hdr_q[2], hdr_q[3], hdr_q[4], hdr_q[5]};
-    tp = {hdr_q[6], hdr_q[7]};
+    sa = {hdr_q[6], hdr_q[7], hdr_q[8], hdr_q[9], hdr_q[10], hdr_q[11]};
+    tp = {hdr_q[12], hdr_q[13]};
     spoof = (cfg_spoof_mac_i[fq_q] && sa != cfg_mac_i[fq_q]) ||
             (cfg_spoof_vlan_i[fq_q] && cfg_ins_i[fq_q] && tp == cfg_tpid_i);
   end
 
+  // loopback classification: inputs registered once the header is in, the
+  // result one cycle later (emission waits for it while loopback is on)
+  logic                 cls_in_q, cls_v_q, cls_lb_q, first_beat_q;
+  logic [47:0]          cls_da_q;
+  logic                 cls_tagged_q;
+  logic [15:0]          cls_tci_q;
+  logic [NumQueues-1:0] cls_m, cls_m_q;
+  logic                 cls_local_unused, cls_wire, cls_wire_q, cls_bc, cls_mc, cls_bc_q, cls_mc_q;
+  logic                 lb_frame, wire_frame, lb_room, fire;
+  logic [LbMetaW-1:0]   lb_meta_d;
+  logic                 lbf_full, lbm_full, lbm_empty;
+  logic [$clog2(LbDepth):0] lbf_free;
+  logic [2:0]           lbm_count_unused;
+
+  vmq_tx_loop_cls #(.NumQueues(NumQueues), .NumFilters(NumFilters)) u_cls (
+    .tbl_valid_i     (tbl_valid_i),
+    .tbl_type_i      (tbl_type_i),
+    .tbl_mac_i       (tbl_mac_i),
+    .tbl_vid_i       (tbl_vid_i),
+    .tbl_qmask_i     (tbl_qmask_i),
+    .cfg_bcast_i     (cfg_bcast_i),
+    .cfg_mcast_i     (cfg_mcast_i),
+    .cfg_promisc_i   (cfg_promisc_i),
+    .cfg_rx_enable_i (cfg_rx_enable_i),
+    .da_i            (cls_da_q),
+    .tagged_i        (cls_tagged_q),
+    .vid_i           (cls_tci_q[11:0]),
+    .src_q_i         (fq_q),
+    .qmask_o         (cls_m),
+    .local_o         (cls_local_unused),
+    .to_wire_o       (cls_wire),
+    .bcast_o         (cls_bc),
+    .mcast_o         (cls_mc)
+  );
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      cls_in_q     <= 1'b0;
+      cls_v_q      <= 1'b0;
+      cls_lb_q     <= 1'b0;
+      cls_da_q     <= '0;
+      cls_tagged_q <= 1'b0;
+      cls_tci_q    <= '0;
+      cls_m_q      <= '0;
+      cls_wire_q   <= 1'b1;
+      cls_bc_q     <= 1'b0;
+      cls_mc_q     <= 1'b0;
+    end else begin
+      if (decided && !spoof && !cls_in_q) begin
+        logic host_tag;
+        host_tag     = {hdr_q[12], hdr_q[13]} == cfg_tpid_i;
+        cls_in_q     <= 1'b1;
+        cls_da_q     <= {hdr_q[0], hdr_q[1], hdr_q[2], hdr_q[3], hdr_q[4], hdr_q[5]};
+        // the frame as sent: the port tag is outermost when inserted
+        cls_tagged_q <= inserted_q || host_tag;
+        cls_tci_q    <= inserted_q ? cfg_tci_i[fq_q] : host_tag ? {hdr_q[14], hdr_q[15]} : 16'h0;
+      end
+      if (cls_in_q && !cls_v_q) begin
+        cls_v_q    <= 1'b1;
+        cls_m_q    <= cls_lb_q ? cls_m : '0;
+        cls_wire_q <= !cls_lb_q || cls_wire;
+        cls_bc_q   <= cls_bc;
+        cls_mc_q   <= cls_mc;
+      end
+      if (sent_end || drop_end || (take && f_rdata.first)) begin
+        cls_in_q <= 1'b0;
+        cls_v_q  <= 1'b0;
+      end
+      // loopback on or off for the whole frame, as it was when it entered
+      if (take && f_rdata.first) cls_lb_q <= cfg_lb_en_i;
+    end
+  end
+
+  // with loopback off a frame goes to the wire without waiting for the
+  // classification (no bubble between frames)
+  assign lb_frame   = cls_lb_q && cls_m_q != '0;
+  assign wire_frame = !cls_lb_q || cls_wire_q;
+  // a looped frame starts only with room for a maximum frame in the buffer
+  assign lb_room    = !lb_frame || !first_beat_q ||
+                      (32'(lbf_free) >= LbResv && !lbm_full);
+
   // output beats
-  assign emit  = decided && !spoof && (32'(cnt_q) >= DB || (fin && cnt_q != '0));
+  assign emit  = decided && !spoof && (cls_v_q || !cls_lb_q) && lb_room &&
+                 (32'(cnt_q) >= DB || (fin && cnt_q != '0));
   assign lastb = fin && 32'(cnt_q) <= DB;
-  assign m_tvalid_o = emit;
+  assign fire  = emit && (!wire_frame || m_tready_i);
+  assign m_tvalid_o = emit && wire_frame;
   assign m_tlast_o  = lastb;
   assign m_tuser_o  = 1'b0;
   assign m_tdata_o  = acc_q[DataW-1:0];
   always_comb begin
     for (int unsigned i = 0; i < DB; i++) m_tkeep_o[i] = 32'(i) < 32'(cnt_q);
   end
-  assign pop_n = (emit && m_tready_i) ? ((32'(cnt_q) >= DB) ? CW'(DB) : cnt_q) : '0;
+  assign pop_n = fire ? ((32'(cnt_q) >= DB) ? CW'(DB) : cnt_q) : '0;
+
+  // loopback buffer and its frame metadata
+  // (written with the last beat: tot_q is the frame's final length)
+  assign lb_meta_d = {cls_m_q, tot_q, cls_tagged_q, cls_tci_q, cls_bc_q, cls_mc_q};
+  vmq_ram_fifo #(.Width(DataW + DB + 1), .Depth(LbDepth)) u_lb_data (
+    .clk_i   (clk_i),
+    .rst_i   (rst_i),
+    .push_i  (fire && lb_frame),
+    .wdata_i ({m_tdata_o, m_tkeep_o, lastb}),
+    .full_o  (lbf_full),
+    .pop_i   (lb_tvalid_o && lb_tready_i),
+    .rdata_o ({lb_tdata_o, lb_tkeep_o, lb_tlast_o}),
+    .empty_o (lb_tvalid_n),
+    .free_o  (lbf_free)
+  );
+  assign lb_tvalid_o = !lb_tvalid_n;
+  vmq_sync_fifo #(.Width(LbMetaW), .Depth(4)) u_lb_meta (
+    .clk_i   (clk_i),
+    .rst_i   (rst_i),
+    .push_i  (fire && lb_frame && lastb),
+    .wdata_i (lb_meta_d),
+    .full_o  (lbm_full),
+    .pop_i   (lb_meta_pop_i),
+    .rdata_o (lb_meta_o),
+    .empty_o (lbm_empty),
+    .count_o (lbm_count_unused)
+  );
+  assign lb_meta_valid_o = !lbm_empty;
 
   // input side
   logic          take, ovs_e, drop_e, first_ok;
@@ -372,7 +511,7 @@ module vmq_tx_out #(
   assign f_pop  = take || drop_e || (ovs_e && !act_q);
 
   // verdicts
-  assign sent_end = act_q && fin && !spoof && emit && m_tready_i && lastb;
+  assign sent_end = act_q && fin && !spoof && fire && lastb;
   assign drop_end = act_q && decided && spoof && in_done_q;
   always_comb begin
     vd_o      = 1'b0;
@@ -404,6 +543,7 @@ module vmq_tx_out #(
       in_done_q  <= 1'b0;
       hdr_q      <= '0;
       inserted_q <= 1'b0;
+      first_beat_q <= 1'b0;
     end else begin
       logic [Cap*8-1:0] a;
       logic [CW-1:0]    c;
@@ -437,12 +577,14 @@ module vmq_tx_out #(
           inserted_q <= inserted_q | ins_now;
         end
         in_done_q <= f_rdata.last;
-        for (int unsigned j = 6; j < 14; j++) begin
+        for (int unsigned j = 0; j < 16; j++) begin
           if (off <= 16'(j) && 16'(j) < off + 16'(f_rdata.nb))
-            hdr_q[j-6] <= f_rdata.data[8 * (j - 32'(off)) +: 8];
+            hdr_q[j] <= f_rdata.data[8 * (j - 32'(off)) +: 8];
         end
       end
       if (drop_e && f_rdata.last) in_done_q <= 1'b1;
+      if (fire) first_beat_q <= 1'b0;
+      if (take && f_rdata.first) first_beat_q <= 1'b1;
       acc_q <= a;
       cnt_q <= c;
     end
@@ -460,10 +602,11 @@ module vmq_tx_out #(
     assign busy_v[q] = n_q != '0;
   end
   assign busy_o = busy_v;
-  assign idle_o = busy_v == '0 && f_empty && !act_q && !rd_busy_q && !sch_v_q;
+  assign idle_o = busy_v == '0 && f_empty && !act_q && !rd_busy_q && !sch_v_q &&
+                  lb_tvalid_n && lbm_empty;
 
   logic unused;
-  assign unused = ^{f_full, inserted_q};
+  assign unused = ^{f_full, lbf_full, lbm_count_unused, cls_local_unused};
 endmodule
 
 `resetall

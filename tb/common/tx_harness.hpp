@@ -116,6 +116,8 @@ class TxSys {
   bool measuring = false;
   uint64_t win_start = 0, win_end = 0;
   std::function<void()> on_cycle;          // extra per-cycle work of a test
+  // every posted frame with the model's verdict (looped copies included)
+  std::function<void(unsigned, uint64_t, const model::TxDelivery::Result&)> on_post;
 
   Dut& dut() { return clk_.dut(); }
   Rng& rng() { return rng_; }
@@ -259,6 +261,7 @@ class TxSys {
     s.posted += nf;
     auto r = tdl.transmit(txc, rxc, rdl, q, f);
     p.exp = r.tx;
+    if (on_post) on_post(q, p.id, r);
     if (r.tx.to_wire) s.wire.push_back({p.id, r.tx.frame});
     s.pend.push_back(std::move(p));
     if (doorbell) ring(q);

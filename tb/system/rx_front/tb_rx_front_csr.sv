@@ -218,6 +218,13 @@ module tb_rx_front_csr #(
     .tbl_rd_valid_o           (rd_valid),
     .tbl_rd_type_o            (rd_type),
     .tbl_rd_mac_o             (rd_mac),
+    /* verilator lint_off PINCONNECTEMPTY */
+    .tbl_valid_o              (),
+    .tbl_type_o               (),
+    .tbl_mac_o                (),
+    .tbl_vid_o                (),
+    .tbl_qmask_o              (),
+    /* verilator lint_on PINCONNECTEMPTY */
     .tbl_rd_vid_o             (rd_vid),
     .tbl_rd_qmask_o           (rd_qmask_nq),
     .m_tdata_o                (m_tdata_o),
