@@ -751,6 +751,19 @@ module {MODULE}
     for r in regs:
         if not r.array:
             o.append(f"  assign hit_{r.name.lower()} = (word_addr == REG_{r.name});\n")
+    # Entry index of each array register from the address (strides are powers
+    # of two), so the read mux selects one entry by index instead of OR-ing
+    # every entry's term in turn (a chain NumQueues x registers long, which
+    # Yosys cannot even sort at NumQueues = 64).
+    counts = sorted({r.array.count for r in regs if r.array})
+    for c in counts:
+        o.append(f"  localparam int unsigned {c}IdxW = ({c} > 1) ? $clog2({c}) : 1;\n")
+    for r in regs:
+        if r.array and "[@]" in read_expr(r, "[@]"):  # (w1p-only registers read 0)
+            n = r.name.lower()
+            sh = r.array.stride.bit_length() - 1
+            o.append(f"  logic [{r.array.count}IdxW-1:0] ridx_{n};\n"
+                     f"  assign ridx_{n} = {r.array.count}IdxW'((word_addr - REG_{r.name}) >> {sh});\n")
     hits = [f"|hit_{r.name.lower()}" if r.array else f"hit_{r.name.lower()}" for r in regs]
     o.append("\n  logic mapped;\n  assign mapped = " + wrap(hits, " | ", "                  ")
              + ";\n\n")
@@ -873,9 +886,10 @@ module {MODULE}
     o.append("  logic [31:0] rdata;\n  always_comb begin\n    rdata = '0;\n")
     for r in regs:
         n = r.name.lower()
-        if r.array:
-            o.append(f"    for (int unsigned q = 0; q < {r.array.count}; q++) begin\n"
-                     f"      if (hit_{n}[q]) rdata = rdata | {read_expr(r, '[q]')};\n    end\n")
+        if r.array and "[@]" in read_expr(r, "[@]"):
+            o.append(f"    if (|hit_{n}) rdata = rdata | {read_expr(r, f'[ridx_{n}]')};\n")
+        elif r.array:
+            o.append(f"    if (|hit_{n}) rdata = rdata | {read_expr(r, '')};\n")
         else:
             o.append(f"    if (hit_{n}) rdata = rdata | {read_expr(r, '')};\n")
     o.append("  end\n  assign reg_rdata = mapped ? rdata : UNMAPPED_READ;\n\n")

@@ -536,6 +536,79 @@ module vmq_csr
   assign hit_rx_buffer_drops_hi = (word_addr == REG_RX_BUFFER_DROPS_HI);
   assign hit_dma_errors_lo = (word_addr == REG_DMA_ERRORS_LO);
   assign hit_dma_errors_hi = (word_addr == REG_DMA_ERRORS_HI);
+  localparam int unsigned NumQueuesIdxW = (NumQueues > 1) ? $clog2(NumQueues) : 1;
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_ctrl;
+  assign ridx_q_rx_ctrl = NumQueuesIdxW'((word_addr - REG_Q_RX_CTRL) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_base_lo;
+  assign ridx_q_rx_base_lo = NumQueuesIdxW'((word_addr - REG_Q_RX_BASE_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_base_hi;
+  assign ridx_q_rx_base_hi = NumQueuesIdxW'((word_addr - REG_Q_RX_BASE_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_size;
+  assign ridx_q_rx_size = NumQueuesIdxW'((word_addr - REG_Q_RX_SIZE) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_buf;
+  assign ridx_q_rx_buf = NumQueuesIdxW'((word_addr - REG_Q_RX_BUF) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_tail;
+  assign ridx_q_rx_tail = NumQueuesIdxW'((word_addr - REG_Q_RX_TAIL) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_head;
+  assign ridx_q_rx_head = NumQueuesIdxW'((word_addr - REG_Q_RX_HEAD) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_status;
+  assign ridx_q_rx_status = NumQueuesIdxW'((word_addr - REG_Q_RX_STATUS) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_int_mask;
+  assign ridx_q_int_mask = NumQueuesIdxW'((word_addr - REG_Q_INT_MASK) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_int_cause;
+  assign ridx_q_int_cause = NumQueuesIdxW'((word_addr - REG_Q_INT_CAUSE) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_int_itr;
+  assign ridx_q_int_itr = NumQueuesIdxW'((word_addr - REG_Q_INT_ITR) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_ctrl;
+  assign ridx_q_tx_ctrl = NumQueuesIdxW'((word_addr - REG_Q_TX_CTRL) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_base_lo;
+  assign ridx_q_tx_base_lo = NumQueuesIdxW'((word_addr - REG_Q_TX_BASE_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_base_hi;
+  assign ridx_q_tx_base_hi = NumQueuesIdxW'((word_addr - REG_Q_TX_BASE_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_size;
+  assign ridx_q_tx_size = NumQueuesIdxW'((word_addr - REG_Q_TX_SIZE) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_tail;
+  assign ridx_q_tx_tail = NumQueuesIdxW'((word_addr - REG_Q_TX_TAIL) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_head;
+  assign ridx_q_tx_head = NumQueuesIdxW'((word_addr - REG_Q_TX_HEAD) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_status;
+  assign ridx_q_tx_status = NumQueuesIdxW'((word_addr - REG_Q_TX_STATUS) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_port_vlan;
+  assign ridx_q_tx_port_vlan = NumQueuesIdxW'((word_addr - REG_Q_TX_PORT_VLAN) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_mac_lo;
+  assign ridx_q_tx_mac_lo = NumQueuesIdxW'((word_addr - REG_Q_TX_MAC_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_mac_hi;
+  assign ridx_q_tx_mac_hi = NumQueuesIdxW'((word_addr - REG_Q_TX_MAC_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_weight;
+  assign ridx_q_tx_weight = NumQueuesIdxW'((word_addr - REG_Q_TX_WEIGHT) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_packets_lo;
+  assign ridx_q_rx_packets_lo = NumQueuesIdxW'((word_addr - REG_Q_RX_PACKETS_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_packets_hi;
+  assign ridx_q_rx_packets_hi = NumQueuesIdxW'((word_addr - REG_Q_RX_PACKETS_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_bytes_lo;
+  assign ridx_q_rx_bytes_lo = NumQueuesIdxW'((word_addr - REG_Q_RX_BYTES_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_bytes_hi;
+  assign ridx_q_rx_bytes_hi = NumQueuesIdxW'((word_addr - REG_Q_RX_BYTES_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_no_desc_drops_lo;
+  assign ridx_q_rx_no_desc_drops_lo = NumQueuesIdxW'((word_addr - REG_Q_RX_NO_DESC_DROPS_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_rx_no_desc_drops_hi;
+  assign ridx_q_rx_no_desc_drops_hi = NumQueuesIdxW'((word_addr - REG_Q_RX_NO_DESC_DROPS_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_packets_lo;
+  assign ridx_q_tx_packets_lo = NumQueuesIdxW'((word_addr - REG_Q_TX_PACKETS_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_packets_hi;
+  assign ridx_q_tx_packets_hi = NumQueuesIdxW'((word_addr - REG_Q_TX_PACKETS_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_bytes_lo;
+  assign ridx_q_tx_bytes_lo = NumQueuesIdxW'((word_addr - REG_Q_TX_BYTES_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_bytes_hi;
+  assign ridx_q_tx_bytes_hi = NumQueuesIdxW'((word_addr - REG_Q_TX_BYTES_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_spoof_drops_lo;
+  assign ridx_q_tx_spoof_drops_lo = NumQueuesIdxW'((word_addr - REG_Q_TX_SPOOF_DROPS_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_spoof_drops_hi;
+  assign ridx_q_tx_spoof_drops_hi = NumQueuesIdxW'((word_addr - REG_Q_TX_SPOOF_DROPS_HI) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_oversize_drops_lo;
+  assign ridx_q_tx_oversize_drops_lo = NumQueuesIdxW'((word_addr - REG_Q_TX_OVERSIZE_DROPS_LO) >> 6);
+  logic [NumQueuesIdxW-1:0] ridx_q_tx_oversize_drops_hi;
+  assign ridx_q_tx_oversize_drops_hi = NumQueuesIdxW'((word_addr - REG_Q_TX_OVERSIZE_DROPS_HI) >> 6);
 
   logic mapped;
   assign mapped = hit_id_magic | hit_id_version | hit_id_num_queues | hit_id_num_filters |
@@ -1582,123 +1655,45 @@ module vmq_csr
     if (hit_rx_buffer_drops_hi) rdata = rdata | rx_buffer_drops_hi_q;
     if (hit_dma_errors_lo) rdata = rdata | dma_errors_i[31:0];
     if (hit_dma_errors_hi) rdata = rdata | dma_errors_hi_q;
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_ctrl[q]) rdata = rdata | {27'b0, q_rx_ctrl_strip_vlan_q[q], q_rx_ctrl_promisc_q[q], q_rx_ctrl_mcast_q[q], q_rx_ctrl_bcast_q[q], q_rx_ctrl_enable_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_base_lo[q]) rdata = rdata | {q_rx_base_lo_addr_q[q], 4'b0};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_base_hi[q]) rdata = rdata | q_rx_base_hi_addr_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_size[q]) rdata = rdata | {28'b0, q_rx_size_log2_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_buf[q]) rdata = rdata | {16'b0, q_rx_buf_bytes_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_tail[q]) rdata = rdata | {20'b0, q_rx_tail_idx_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_head[q]) rdata = rdata | {20'b0, q_rx_head_idx_i[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_status[q]) rdata = rdata | {28'b0, q_rx_status_resetting_i[q], q_rx_status_error_i[q], q_rx_status_stopped_i[q], q_rx_status_running_i[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_cmd[q]) rdata = rdata | {31'b0, 1'b0};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_int_mask[q]) rdata = rdata | {29'b0, q_int_mask_err_q[q], q_int_mask_tx_q[q], q_int_mask_rx_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_int_cause[q]) rdata = rdata | {29'b0, q_int_cause_err_i[q], q_int_cause_tx_i[q], q_int_cause_rx_i[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_int_clear[q]) rdata = rdata | {29'b0, 1'b0, 1'b0, 1'b0};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_int_itr[q]) rdata = rdata | {8'b0, q_int_itr_cycles_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_ctrl[q]) rdata = rdata | {29'b0, q_tx_ctrl_spoof_vlan_q[q], q_tx_ctrl_spoof_mac_q[q], q_tx_ctrl_enable_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_base_lo[q]) rdata = rdata | {q_tx_base_lo_addr_q[q], 4'b0};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_base_hi[q]) rdata = rdata | q_tx_base_hi_addr_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_size[q]) rdata = rdata | {28'b0, q_tx_size_log2_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_tail[q]) rdata = rdata | {20'b0, q_tx_tail_idx_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_head[q]) rdata = rdata | {20'b0, q_tx_head_idx_i[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_status[q]) rdata = rdata | {28'b0, q_tx_status_resetting_i[q], q_tx_status_error_i[q], q_tx_status_stopped_i[q], q_tx_status_running_i[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_cmd[q]) rdata = rdata | {31'b0, 1'b0};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_port_vlan[q]) rdata = rdata | {16'b0, q_tx_port_vlan_tci_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_mac_lo[q]) rdata = rdata | q_tx_mac_lo_mac_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_mac_hi[q]) rdata = rdata | {16'b0, q_tx_mac_hi_mac_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_weight[q]) rdata = rdata | {16'b0, q_tx_weight_weight_q[q]};
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_packets_lo[q]) rdata = rdata | q_rx_packets_i[q][31:0];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_packets_hi[q]) rdata = rdata | q_rx_packets_hi_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_bytes_lo[q]) rdata = rdata | q_rx_bytes_i[q][31:0];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_bytes_hi[q]) rdata = rdata | q_rx_bytes_hi_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_no_desc_drops_lo[q]) rdata = rdata | q_rx_no_desc_drops_i[q][31:0];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_rx_no_desc_drops_hi[q]) rdata = rdata | q_rx_no_desc_drops_hi_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_packets_lo[q]) rdata = rdata | q_tx_packets_i[q][31:0];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_packets_hi[q]) rdata = rdata | q_tx_packets_hi_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_bytes_lo[q]) rdata = rdata | q_tx_bytes_i[q][31:0];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_bytes_hi[q]) rdata = rdata | q_tx_bytes_hi_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_spoof_drops_lo[q]) rdata = rdata | q_tx_spoof_drops_i[q][31:0];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_spoof_drops_hi[q]) rdata = rdata | q_tx_spoof_drops_hi_q[q];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_oversize_drops_lo[q]) rdata = rdata | q_tx_oversize_drops_i[q][31:0];
-    end
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (hit_q_tx_oversize_drops_hi[q]) rdata = rdata | q_tx_oversize_drops_hi_q[q];
-    end
+    if (|hit_q_rx_ctrl) rdata = rdata | {27'b0, q_rx_ctrl_strip_vlan_q[ridx_q_rx_ctrl], q_rx_ctrl_promisc_q[ridx_q_rx_ctrl], q_rx_ctrl_mcast_q[ridx_q_rx_ctrl], q_rx_ctrl_bcast_q[ridx_q_rx_ctrl], q_rx_ctrl_enable_q[ridx_q_rx_ctrl]};
+    if (|hit_q_rx_base_lo) rdata = rdata | {q_rx_base_lo_addr_q[ridx_q_rx_base_lo], 4'b0};
+    if (|hit_q_rx_base_hi) rdata = rdata | q_rx_base_hi_addr_q[ridx_q_rx_base_hi];
+    if (|hit_q_rx_size) rdata = rdata | {28'b0, q_rx_size_log2_q[ridx_q_rx_size]};
+    if (|hit_q_rx_buf) rdata = rdata | {16'b0, q_rx_buf_bytes_q[ridx_q_rx_buf]};
+    if (|hit_q_rx_tail) rdata = rdata | {20'b0, q_rx_tail_idx_q[ridx_q_rx_tail]};
+    if (|hit_q_rx_head) rdata = rdata | {20'b0, q_rx_head_idx_i[ridx_q_rx_head]};
+    if (|hit_q_rx_status) rdata = rdata | {28'b0, q_rx_status_resetting_i[ridx_q_rx_status], q_rx_status_error_i[ridx_q_rx_status], q_rx_status_stopped_i[ridx_q_rx_status], q_rx_status_running_i[ridx_q_rx_status]};
+    if (|hit_q_rx_cmd) rdata = rdata | {31'b0, 1'b0};
+    if (|hit_q_int_mask) rdata = rdata | {29'b0, q_int_mask_err_q[ridx_q_int_mask], q_int_mask_tx_q[ridx_q_int_mask], q_int_mask_rx_q[ridx_q_int_mask]};
+    if (|hit_q_int_cause) rdata = rdata | {29'b0, q_int_cause_err_i[ridx_q_int_cause], q_int_cause_tx_i[ridx_q_int_cause], q_int_cause_rx_i[ridx_q_int_cause]};
+    if (|hit_q_int_clear) rdata = rdata | {29'b0, 1'b0, 1'b0, 1'b0};
+    if (|hit_q_int_itr) rdata = rdata | {8'b0, q_int_itr_cycles_q[ridx_q_int_itr]};
+    if (|hit_q_tx_ctrl) rdata = rdata | {29'b0, q_tx_ctrl_spoof_vlan_q[ridx_q_tx_ctrl], q_tx_ctrl_spoof_mac_q[ridx_q_tx_ctrl], q_tx_ctrl_enable_q[ridx_q_tx_ctrl]};
+    if (|hit_q_tx_base_lo) rdata = rdata | {q_tx_base_lo_addr_q[ridx_q_tx_base_lo], 4'b0};
+    if (|hit_q_tx_base_hi) rdata = rdata | q_tx_base_hi_addr_q[ridx_q_tx_base_hi];
+    if (|hit_q_tx_size) rdata = rdata | {28'b0, q_tx_size_log2_q[ridx_q_tx_size]};
+    if (|hit_q_tx_tail) rdata = rdata | {20'b0, q_tx_tail_idx_q[ridx_q_tx_tail]};
+    if (|hit_q_tx_head) rdata = rdata | {20'b0, q_tx_head_idx_i[ridx_q_tx_head]};
+    if (|hit_q_tx_status) rdata = rdata | {28'b0, q_tx_status_resetting_i[ridx_q_tx_status], q_tx_status_error_i[ridx_q_tx_status], q_tx_status_stopped_i[ridx_q_tx_status], q_tx_status_running_i[ridx_q_tx_status]};
+    if (|hit_q_tx_cmd) rdata = rdata | {31'b0, 1'b0};
+    if (|hit_q_tx_port_vlan) rdata = rdata | {16'b0, q_tx_port_vlan_tci_q[ridx_q_tx_port_vlan]};
+    if (|hit_q_tx_mac_lo) rdata = rdata | q_tx_mac_lo_mac_q[ridx_q_tx_mac_lo];
+    if (|hit_q_tx_mac_hi) rdata = rdata | {16'b0, q_tx_mac_hi_mac_q[ridx_q_tx_mac_hi]};
+    if (|hit_q_tx_weight) rdata = rdata | {16'b0, q_tx_weight_weight_q[ridx_q_tx_weight]};
+    if (|hit_q_rx_packets_lo) rdata = rdata | q_rx_packets_i[ridx_q_rx_packets_lo][31:0];
+    if (|hit_q_rx_packets_hi) rdata = rdata | q_rx_packets_hi_q[ridx_q_rx_packets_hi];
+    if (|hit_q_rx_bytes_lo) rdata = rdata | q_rx_bytes_i[ridx_q_rx_bytes_lo][31:0];
+    if (|hit_q_rx_bytes_hi) rdata = rdata | q_rx_bytes_hi_q[ridx_q_rx_bytes_hi];
+    if (|hit_q_rx_no_desc_drops_lo) rdata = rdata | q_rx_no_desc_drops_i[ridx_q_rx_no_desc_drops_lo][31:0];
+    if (|hit_q_rx_no_desc_drops_hi) rdata = rdata | q_rx_no_desc_drops_hi_q[ridx_q_rx_no_desc_drops_hi];
+    if (|hit_q_tx_packets_lo) rdata = rdata | q_tx_packets_i[ridx_q_tx_packets_lo][31:0];
+    if (|hit_q_tx_packets_hi) rdata = rdata | q_tx_packets_hi_q[ridx_q_tx_packets_hi];
+    if (|hit_q_tx_bytes_lo) rdata = rdata | q_tx_bytes_i[ridx_q_tx_bytes_lo][31:0];
+    if (|hit_q_tx_bytes_hi) rdata = rdata | q_tx_bytes_hi_q[ridx_q_tx_bytes_hi];
+    if (|hit_q_tx_spoof_drops_lo) rdata = rdata | q_tx_spoof_drops_i[ridx_q_tx_spoof_drops_lo][31:0];
+    if (|hit_q_tx_spoof_drops_hi) rdata = rdata | q_tx_spoof_drops_hi_q[ridx_q_tx_spoof_drops_hi];
+    if (|hit_q_tx_oversize_drops_lo) rdata = rdata | q_tx_oversize_drops_i[ridx_q_tx_oversize_drops_lo][31:0];
+    if (|hit_q_tx_oversize_drops_hi) rdata = rdata | q_tx_oversize_drops_hi_q[ridx_q_tx_oversize_drops_hi];
   end
   assign reg_rdata = mapped ? rdata : UNMAPPED_READ;
 
