@@ -331,6 +331,7 @@ module vmq_tx_out #(
   logic             inserted_q;
 
   logic             spoof, decided, fin, emit, lastb, lb_tvalid_n;
+  logic             take, ovs_e, drop_e, first_ok, sent_end, drop_end;
   logic [CW-1:0]    pop_n;
   logic [15:0]      pad_need;
 
@@ -470,12 +471,10 @@ module vmq_tx_out #(
   assign lb_meta_valid_o = !lbm_empty;
 
   // input side
-  logic          take, ovs_e, drop_e, first_ok;
   logic [(AB+4)*8-1:0] chunk;
   logic [CW-1:0] chunk_n;
   logic          ins_now;
   logic [15:0]   off;
-  logic          sent_end, drop_end;
 
   assign off      = f_rdata.first ? 16'd0 : raw_q;
   // a new frame enters once the previous one has left entirely

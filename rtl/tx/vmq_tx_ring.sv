@@ -194,6 +194,7 @@ module vmq_tx_ring #(
   logic [QW-1:0] cmp_q, b_q;
   logic          ld_go;
   logic [QW-1:0] ld_q;
+  logic [63:0]   dar_a;     // address of the descriptor read about to issue
   desc_t         dr_desc_v;
 
   assign dr_q = dr_id_i[QW-1:0];
@@ -215,6 +216,7 @@ module vmq_tx_ring #(
     logic [63:0] lo_q;
     logic        is_dar, is_dr, is_drlast, is_pop, is_rec, is_burst, is_taken, is_vd;
     logic        is_cmp, is_b, is_ld, derr_now, perr_now, berr_now, quiet, apply;
+    logic        gather_bad;   // the cache is full and holds no EOP: a frame too long to gather
 
     assign is_dar    = dar_issue && dar_q == QW'(q);
     assign is_dr     = dr_hs && dr_q == QW'(q);
@@ -276,7 +278,7 @@ module vmq_tx_ring #(
         ldp_q    <= 1'b1;
       end else begin
         if (q_reset_i[q]) rstp_q <= 1'b1;
-        if (derr_now || perr_now || berr_now) err_q <= 1'b1;
+        if (derr_now || perr_now || berr_now || gather_bad) err_q <= 1'b1;
         // descriptor reads
         if (is_dar) begin
           fetch_q  <= (fetch_q + 12'(fetch_n_a[q])) & mask_a[q];
@@ -360,7 +362,8 @@ module vmq_tx_ring #(
     assign ldp_a[q]       = ldp_q;
     assign apply_a[q]     = apply;
     assign rerr_first_a[q] = is_drlast && (rderr_q || derr_now);
-    assign err_ev_a[q]    = !err_q && (derr_now || perr_now || berr_now);
+    assign err_ev_a[q]    = !err_q && (derr_now || perr_now || berr_now || gather_bad);
+    assign gather_bad     = 32'(incache_a[q]) == DescCache && eopc_q == '0 && !rdbusy_q;
 
     // descriptor prefetch: one read per queue outstanding, up to the cache
     // size, never past the ring's end or across 4 KiB
@@ -383,7 +386,7 @@ module vmq_tx_ring #(
                             32'(incache_a[q]) < DescCache;
     // the walker starts a frame when its EOP descriptor is cached, a frame
     // record is free and the staging region has room for a maximum frame
-    assign walk_ok_a[q]   = running_o[q] && (eopc_q != '0 || 32'(incache_a[q]) == DescCache) &&
+    assign walk_ok_a[q]   = running_o[q] && eopc_q != '0 &&
                             32'(16'(bi_q - bursts_done_i[q])) < TagDepth / 2 &&
                             (rwr_q - rack_q) != (FRW+1)'(FrameRecs) &&
                             32'(used_q) + Resv <= StageBytes;
@@ -416,7 +419,6 @@ module vmq_tx_ring #(
   // ---------------------------------------------------------------------------
   logic [QW-1:0] dar_rr_q;
   logic [QW:0]   dar_pk;
-  logic [63:0]   dar_a;
   assign dar_a = {base_a[dar_q][63:4], 4'b0} + {48'b0, fetch_a[dar_q], 4'b0};
   assign dar_pk    = rr_pick(fetch_ok_a, dar_rr_q);
   assign dar_q     = dar_pk[QW-1:0];

@@ -18,7 +18,8 @@
 //     descriptor reads stay inside the queue's ring;
 //   - every counter over AXI4-Lite (LO then HI): the global RX_* counters,
 //     DMA_ERRORS, and per queue Q_RX_PACKETS / BYTES / NO_DESC_DROPS;
-//   - no transmit traffic (m_tx_tvalid_o stays 0), the AXI protocol (AxiMem).
+//   - no transmit traffic (no transmit queue is enabled: m_tx_tvalid_o stays
+//     0, no ID with the transmit bit), the AXI protocol (AxiMem).
 // Scenarios (one gtest case each; --seed N repeats, --scale F scales traffic):
 //   RandomLossless, RingExhaustion, Jumbo, StripVlan, DisableMidTraffic,
 //   DmaError, BufferOverflow, Interrupts, SoftReset — see each case's comment — plus
@@ -86,7 +87,7 @@ constexpr unsigned clog2(unsigned n) {
   while ((1u << b) < n) ++b;
   return b;
 }
-// AXI ID: low bits = queue, bit kQBits = 1 for transmit (docs/rx-dma.md).
+// AXI ID: {kind, queue}; bit kQBits = 1 for transmit (docs/tx-dma.md).
 constexpr unsigned kQBits = clog2(kNumQueues) < 1 ? 1 : clog2(kNumQueues);
 constexpr uint64_t kQIdMask = (1ULL << kQBits) - 1;
 constexpr uint64_t kAllQ = kNumQueues >= 64 ? ~0ULL : (1ULL << kNumQueues) - 1;
@@ -454,7 +455,7 @@ class Sys {
         ++beat_pos_;
       }
     }
-    if (d.m_tx_tvalid_o) fail("m_tx_tvalid_o is 1: transmit is not implemented yet");
+    if (d.m_tx_tvalid_o) fail("m_tx_tvalid_o is 1 with no transmit queue enabled");
     monitor_irq();
     clk_.edge();
     host();

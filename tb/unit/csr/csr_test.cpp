@@ -381,6 +381,8 @@ class CsrTest {
     };
     pulses(d_.q_rx_cmd_reset_o, regs::Q_RX_CMD_BASE, regs::Q_RX_CMD_STRIDE,
            regs::Q_RX_CMD_RESET_SHIFT);
+    pulses(d_.q_tx_cmd_reset_o, regs::Q_TX_CMD_BASE, regs::Q_TX_CMD_STRIDE,
+           regs::Q_TX_CMD_RESET_SHIFT);
     pulses(d_.q_int_clear_rx_o, regs::Q_INT_CLEAR_BASE, regs::Q_INT_CLEAR_STRIDE,
            regs::Q_INT_CLEAR_RX_SHIFT);
     pulses(d_.q_int_clear_tx_o, regs::Q_INT_CLEAR_BASE, regs::Q_INT_CLEAR_STRIDE,
@@ -444,6 +446,8 @@ class CsrTest {
               d_.ctrl_default_queue_en_o, (w + "ctrl_default_queue_en_o").c_str());
     expect_eq(regs::CTRL, f(regs::CTRL, regs::CTRL_LOOPBACK_EN_SHIFT, regs::CTRL_LOOPBACK_EN_MASK),
               d_.ctrl_loopback_en_o, (w + "ctrl_loopback_en_o").c_str());
+    expect_eq(regs::CTRL, f(regs::CTRL, regs::CTRL_TX_DRR_SHIFT, regs::CTRL_TX_DRR_MASK),
+              d_.ctrl_tx_drr_o, (w + "ctrl_tx_drr_o").c_str());
     expect_eq(regs::RX_TPID, f(regs::RX_TPID, regs::RX_TPID_TPID_SHIFT, regs::RX_TPID_TPID_MASK),
               d_.rx_tpid_tpid_o, (w + "rx_tpid_tpid_o").c_str());
     expect_eq(regs::RX_MIN_FRAME,
@@ -504,6 +508,28 @@ class CsrTest {
          regs::Q_INT_MASK_ERR_WIDTH, regs::Q_INT_MASK_ERR_MASK, "q_int_mask_err_o");
       pq(d_.q_int_itr_cycles_o, regs::Q_INT_ITR(q), regs::Q_INT_ITR_CYCLES_SHIFT,
          regs::Q_INT_ITR_CYCLES_WIDTH, regs::Q_INT_ITR_CYCLES_MASK, "q_int_itr_cycles_o");
+      const uint32_t ta = regs::Q_TX_CTRL(q);
+      const uint32_t tgot =
+          uint32_t(get_bit(d_.q_tx_ctrl_enable_o, q)) << regs::Q_TX_CTRL_ENABLE_SHIFT |
+          uint32_t(get_bit(d_.q_tx_ctrl_spoof_mac_o, q)) << regs::Q_TX_CTRL_SPOOF_MAC_SHIFT |
+          uint32_t(get_bit(d_.q_tx_ctrl_spoof_vlan_o, q)) << regs::Q_TX_CTRL_SPOOF_VLAN_SHIFT;
+      expect_eq(ta, rw_.at(ta), tgot, (w + "q_tx_ctrl_*_o[q]").c_str());
+      pq(d_.q_tx_base_lo_addr_o, regs::Q_TX_BASE_LO(q), regs::Q_TX_BASE_LO_ADDR_SHIFT,
+         regs::Q_TX_BASE_LO_ADDR_WIDTH, regs::Q_TX_BASE_LO_ADDR_MASK, "q_tx_base_lo_addr_o");
+      pq(d_.q_tx_base_hi_addr_o, regs::Q_TX_BASE_HI(q), regs::Q_TX_BASE_HI_ADDR_SHIFT,
+         regs::Q_TX_BASE_HI_ADDR_WIDTH, regs::Q_TX_BASE_HI_ADDR_MASK, "q_tx_base_hi_addr_o");
+      pq(d_.q_tx_size_log2_o, regs::Q_TX_SIZE(q), regs::Q_TX_SIZE_LOG2_SHIFT,
+         regs::Q_TX_SIZE_LOG2_WIDTH, regs::Q_TX_SIZE_LOG2_MASK, "q_tx_size_log2_o");
+      pq(d_.q_tx_tail_idx_o, regs::Q_TX_TAIL(q), regs::Q_TX_TAIL_IDX_SHIFT,
+         regs::Q_TX_TAIL_IDX_WIDTH, regs::Q_TX_TAIL_IDX_MASK, "q_tx_tail_idx_o");
+      pq(d_.q_tx_port_vlan_tci_o, regs::Q_TX_PORT_VLAN(q), regs::Q_TX_PORT_VLAN_TCI_SHIFT,
+         regs::Q_TX_PORT_VLAN_TCI_WIDTH, regs::Q_TX_PORT_VLAN_TCI_MASK, "q_tx_port_vlan_tci_o");
+      pq(d_.q_tx_mac_lo_mac_o, regs::Q_TX_MAC_LO(q), regs::Q_TX_MAC_LO_MAC_SHIFT,
+         regs::Q_TX_MAC_LO_MAC_WIDTH, regs::Q_TX_MAC_LO_MAC_MASK, "q_tx_mac_lo_mac_o");
+      pq(d_.q_tx_mac_hi_mac_o, regs::Q_TX_MAC_HI(q), regs::Q_TX_MAC_HI_MAC_SHIFT,
+         regs::Q_TX_MAC_HI_MAC_WIDTH, regs::Q_TX_MAC_HI_MAC_MASK, "q_tx_mac_hi_mac_o");
+      pq(d_.q_tx_weight_weight_o, regs::Q_TX_WEIGHT(q), regs::Q_TX_WEIGHT_WEIGHT_SHIFT,
+         regs::Q_TX_WEIGHT_WEIGHT_WIDTH, regs::Q_TX_WEIGHT_WEIGHT_MASK, "q_tx_weight_weight_o");
     }
   }
 
@@ -572,6 +598,22 @@ class CsrTest {
       put_bits(d_.q_rx_bytes_i, q * 64, 64, counter_value(regs::Q_RX_BYTES_LO(q)));
       put_bits(d_.q_rx_no_desc_drops_i, q * 64, 64,
                counter_value(regs::Q_RX_NO_DESC_DROPS_LO(q)));
+      put_bits(d_.q_tx_head_idx_i, q * regs::Q_TX_HEAD_IDX_WIDTH, regs::Q_TX_HEAD_IDX_WIDTH,
+               f(regs::Q_TX_HEAD(q), regs::Q_TX_HEAD_IDX_SHIFT, regs::Q_TX_HEAD_IDX_MASK));
+      uint32_t ts = regs::Q_TX_STATUS(q);
+      set_bit(d_.q_tx_status_running_i, q,
+              f(ts, regs::Q_TX_STATUS_RUNNING_SHIFT, regs::Q_TX_STATUS_RUNNING_MASK));
+      set_bit(d_.q_tx_status_stopped_i, q,
+              f(ts, regs::Q_TX_STATUS_STOPPED_SHIFT, regs::Q_TX_STATUS_STOPPED_MASK));
+      set_bit(d_.q_tx_status_error_i, q,
+              f(ts, regs::Q_TX_STATUS_ERROR_SHIFT, regs::Q_TX_STATUS_ERROR_MASK));
+      set_bit(d_.q_tx_status_resetting_i, q,
+              f(ts, regs::Q_TX_STATUS_RESETTING_SHIFT, regs::Q_TX_STATUS_RESETTING_MASK));
+      put_bits(d_.q_tx_packets_i, q * 64, 64, counter_value(regs::Q_TX_PACKETS_LO(q)));
+      put_bits(d_.q_tx_bytes_i, q * 64, 64, counter_value(regs::Q_TX_BYTES_LO(q)));
+      put_bits(d_.q_tx_spoof_drops_i, q * 64, 64, counter_value(regs::Q_TX_SPOOF_DROPS_LO(q)));
+      put_bits(d_.q_tx_oversize_drops_i, q * 64, 64,
+               counter_value(regs::Q_TX_OVERSIZE_DROPS_LO(q)));
     }
   }
 
