@@ -488,11 +488,12 @@ module vmq_tx_ring #(
   assign w_d      = dcache[{w_q_q, dcr_a[w_q_q][DCW-1:0]}];
   assign limit    = cfg_max_frame_i - (cfg_ins_i[w_q_q] ? 16'd4 : 16'd0);
   always_comb begin
-    logic [12:0] to_page, by_burst;
+    logic [12:0] to_page;
+    logic [31:0] by_burst;   // 256 beats from the first lane (16 KiB at AB 64)
     to_page  = 13'(13'd4096 - 13'(w_addr_q[11:0]));
-    by_burst = 13'(256 * AB - 32'(w_addr_q[LB-1:0]));
+    by_burst = 256 * AB - 32'(w_addr_q[LB-1:0]);
     chunk = (w_rem_q < 17'(to_page)) ? 13'(w_rem_q) : to_page;
-    if (by_burst < chunk) chunk = by_burst;
+    if (by_burst < 32'(chunk)) chunk = 13'(by_burst);
   end
   assign w_burst = w_st_q == WBurst && w_rem_q != '0 && (!par_valid_o || par_ready_i) &&
                    (bi_a[w_q_q] - bursts_done_i[w_q_q]) < 16'(TagDepth);
