@@ -28,8 +28,8 @@ module vmq_core #(
   parameter int unsigned FrameSlots    = 64,
   parameter int unsigned DescCache     = 32,
   parameter int unsigned TxStageBytes  = 16384,  // transmit staging per queue (>= MaxFrameBytes)
-  parameter int unsigned TxDescCache   = 16,
-  parameter int unsigned TxFrameRecs   = 16,
+  parameter int unsigned TxDescCache   = 32,
+  parameter int unsigned TxFrameRecs   = 32,
   localparam int unsigned QW           = (NumQueues > 1) ? $clog2(NumQueues) : 1,
   localparam int unsigned IdW          = QW + 2
 ) (

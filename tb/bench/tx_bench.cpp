@@ -49,6 +49,14 @@ Row run_size(const Args& args, unsigned size, uint64_t frames) {
   o.data_bytes = kDB;
   o.line_gbps = kGbps;
   TxSys<Dut> s(args, args.seed + size, "tx_bench", o);
+  // host memory as in the receive benchmark: 1 us reads, 400 ns write
+  // responses, no random stalls or jitter (the core is measured, not the model)
+  AxiMemConfig& mc = s.mem.config();
+  mc.p_aw_stall = mc.p_w_stall = mc.p_ar_stall = mc.p_b_delay = mc.p_r_delay = 0;
+  mc.read_latency = 250;
+  mc.read_jitter = 0;
+  mc.write_latency = 100;
+  mc.write_jitter = 0;
   s.rxc.max_frame = uint16_t(std::max<unsigned>(1518, size + 4));
   s.align_any = false;  // buffers 64-byte aligned, as a driver allocates them
   s.program_global(false);

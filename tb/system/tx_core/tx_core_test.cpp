@@ -46,6 +46,10 @@ namespace {
 constexpr unsigned kNumQueues = VMQ_PARAM_NumQueues;
 constexpr unsigned kDataBytes = VMQ_PARAM_DataW / 8;
 constexpr unsigned kAxiBytes = VMQ_PARAM_AxiDataW / 8;
+#ifndef VMQ_PARAM_TxDescCache
+#define VMQ_PARAM_TxDescCache 32  // vmq_core's default
+#endif
+constexpr unsigned kTxDescCache = VMQ_PARAM_TxDescCache;
 using Dut = VMQ_MODEL;
 using Sys = TxSys<Dut>;
 
@@ -163,7 +167,7 @@ void scenario_Directed() {
   s.post(1, s.make(1, 100, {}, 0x0123));                                  // own tag: VLAN spoof
   s.post(1, s.make(1, 100, {}, 0x0000));                                  // priority tag: a tag too
   // gather: 1-byte fragments across the header, empty fragments, a 40-byte
-  // frame in 16 pieces (the most a frame may have)
+  // frame in 16 pieces
   s.post(0, s.make(0, 200), 1, true, {1, 2, 3, 5, 8, 12, 13, 14, 100, 100, 199});
   s.post(1, s.make(1, 300), 1, true, {0, 6, 6, 12, 16, 300});
   {
@@ -640,9 +644,10 @@ void scenario_Loopback() {
              name, n * act.size(), got, local_only, s.served.size());
 }
 
-// (11) A frame of more descriptors than the core caches (TxDescCache, 16)
+// (11) A frame of more descriptors than the core caches (TxDescCache)
 // cannot be gathered: the queue enters ERROR (no hang, nothing sent of it),
-// another queue keeps sending, and a reset recovers the queue.
+// another queue keeps sending, and a reset recovers the queue; frames of
+// TxDescCache descriptors work.
 void scenario_GatherTooLong() {
   const char* name = "GatherTooLong";
   Sys s(*g_args, scenario_seed(name), name, opts());
@@ -653,10 +658,10 @@ void scenario_GatherTooLong() {
   s.setup_queue(bad, 6);
   s.setup_queue(good, 6);
   std::vector<size_t> cuts;
-  for (size_t i = 1; i <= 16; ++i) cuts.push_back(i * 20);  // 17 fragments
-  s.post(bad, s.make(bad, 400), 1, true, cuts);
+  for (size_t i = 1; i <= kTxDescCache; ++i) cuts.push_back(i * 12);  // TxDescCache + 1 fragments
+  s.post(bad, s.make(bad, 12 * kTxDescCache + 40), 1, true, cuts);
   s.poll_reg(regs::Q_TX_STATUS(bad), regs::Q_TX_STATUS_ERROR_MASK, regs::Q_TX_STATUS_ERROR_MASK,
-             "17-descriptor frame puts the queue in ERROR");
+             fmt::format("a {}-descriptor frame puts the queue in ERROR", kTxDescCache + 1));
   if (!(s.rd(regs::Q_INT_CAUSE(bad)) & regs::Q_INT_CAUSE_ERR_MASK)) s.fail("ERR cause not set");
   s.qs[bad].wire.clear();
   s.qs[bad].pend.clear();
@@ -664,11 +669,15 @@ void scenario_GatherTooLong() {
   s.drain();
   s.setup_queue(bad, 6);
   s.tdl.queue_stats(bad) = {};
-  for (int i = 0; i < 10; ++i) s.post(bad, s.make(bad, r.range(60, 1514)), 16);
+  for (int i = 0; i < 10; ++i) {
+    std::vector<size_t> c;
+    for (size_t k = 1; k < kTxDescCache; ++k) c.push_back(r.range(0, 1000));
+    s.post(bad, s.make(bad, r.range(1000, 1514)), 1, true, c);  // TxDescCache fragments
+  }
   s.drain();
   s.check_counters();
-  fmt::print("[{}] queue {} in ERROR on a 17-descriptor frame, recovered; 16 fragments work\n",
-             name, bad);
+  fmt::print("[{}] queue {} in ERROR on a {}-descriptor frame, recovered; {} fragments work\n",
+             name, bad, kTxDescCache + 1, kTxDescCache);
 }
 
 TEST(TxCore, RandomMix) { run(scenario_RandomMix); }
