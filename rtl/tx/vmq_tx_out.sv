@@ -10,19 +10,23 @@
 // ready queue per round, an unready queue is skipped at once. DRR (CTRL
 // TX_DRR): each turn adds the queue's quantum (Q_TX_WEIGHT x 64 bytes) to its
 // deficit; the queue sends frames while its deficit covers them (cost: the
-// bytes the frame will have on the wire without FCS); a queue found not
-// ready loses its deficit.
+// bytes the frame will have on the wire without FCS); a queue with nothing
+// posted loses its deficit, one whose next frame is still being read keeps
+// its turn.
 //
 // Reader: reads the frame's staged words (one per cycle) into the entry
 // FIFO, then reports `taken` (the staging space is free). An oversize frame
 // is not read: one marker entry carries its verdict.
 //
 // Formatter: a byte accumulator. It inserts the port VLAN tag after the SA,
-// captures the host frame's bytes 6..13 (SA and the TPID slot) for the
-// anti-spoofing checks, decides before the first beat leaves, pads to 60
-// bytes and emits DataW beats. A spoofed frame is consumed and dropped
-// without a beat. Every frame ends in one verdict (sent / spoof / oversize)
-// with its sent length, in frame order.
+// captures the host frame's bytes 0..15 (DA, SA, the TPID slot and TCI) for
+// the anti-spoofing checks and the loopback classification, decides before
+// the first beat leaves, pads to 60 bytes and emits DataW beats. A spoofed
+// frame is consumed and dropped without a beat. With CTRL.LOOPBACK_EN the
+// frame as sent is classified (vmq_tx_loop_cls) and its beats also go into
+// the loopback buffer when any queue gets a copy (to vmq_rx_lb_mux). Every
+// frame ends in one verdict (sent / spoof / oversize) with its sent length,
+// in frame order.
 module vmq_tx_out #(
   parameter int unsigned NumQueues  = 16,
   parameter int unsigned DataW      = 64,
