@@ -5,6 +5,8 @@
 #     RTL     <file.sv>...          SystemVerilog sources (packages first)
 #     TB      <file.cpp>...         C++ test bench sources
 #     [PARAMS Name=Value ...]       -G overrides; also -DVMQ_PARAM_<Name>=<Value> for the C++ side
+#     [MODEL  <lib>]                link a model from vmq_verilated_model() instead of
+#                                   verilating TOP/RTL/PARAMS again (several tests, one model)
 #     [LABELS unit|system|bench|slow ...]
 #     [ARGS   arg ...]              run-time arguments for the CTest case
 #     [LIBS   target ...]           extra libraries (e.g. GTest::gtest, vmq_model)
@@ -16,7 +18,21 @@
 # against several parameter sets. The C++ side includes the model through
 # VMQ_MODEL_HEADER and names its class VMQ_MODEL (see tb/common/vmq_tb.hpp).
 function(vmq_verilated_test name)
-  cmake_parse_arguments(A "NO_TEST;EXCLUDE_FROM_ALL" "TOP;TIMEOUT" "RTL;TB;PARAMS;LABELS;ARGS;LIBS" ${ARGN})
+  cmake_parse_arguments(A "NO_TEST;EXCLUDE_FROM_ALL" "TOP;TIMEOUT;MODEL" "RTL;TB;PARAMS;LABELS;ARGS;LIBS" ${ARGN})
+  if(A_MODEL)
+    if(A_EXCLUDE_FROM_ALL)
+      add_executable(${name} EXCLUDE_FROM_ALL ${A_TB})
+    else()
+      add_executable(${name} ${A_TB})
+    endif()
+    target_compile_features(${name} PRIVATE cxx_std_20)
+    target_include_directories(${name} PRIVATE ${VMQ_TB_INCLUDES})
+    target_compile_options(${name} PRIVATE ${VMQ_TB_WARNINGS})
+    target_compile_definitions(${name} PRIVATE VMQ_TEST_NAME="${name}")
+    target_link_libraries(${name} PRIVATE ${A_MODEL} fmt::fmt ${A_LIBS})
+    _vmq_register_test(${name})
+    return()
+  endif()
   if(NOT A_TOP OR NOT A_RTL OR NOT A_TB)
     message(FATAL_ERROR "vmq_verilated_test(${name}): TOP, RTL and TB are required")
   endif()
@@ -52,6 +68,11 @@ function(vmq_verilated_test name)
     VERILATOR_ARGS -Wall --assert -O3 --x-assign fast --x-initial unique ${gargs}
                    ${VMQ_EXTRA_VERILATOR_ARGS}
     OPT_FAST -O2)
+  _vmq_register_test(${name})
+endfunction()
+
+# CTest registration shared by both forms above (reads the caller's A_* variables).
+macro(_vmq_register_test name)
   if(NOT A_NO_TEST)
     add_test(NAME ${name} COMMAND ${name} ${A_ARGS})
     if(NOT A_LABELS)
@@ -62,4 +83,40 @@ function(vmq_verilated_test name)
       set_tests_properties(${name} PROPERTIES TIMEOUT ${A_TIMEOUT})
     endif()
   endif()
+endmacro()
+
+# vmq_verilated_model(<lib> TOP <module> RTL <file.sv>... [PARAMS Name=Value ...])
+#
+# One Verilated model as a static library that tests and tools link (the
+# vmq_core build is the slowest part of the build: verilate each
+# configuration once). Consumers get VMQ_MODEL (class V<lib>),
+# VMQ_MODEL_HEADER and VMQ_PARAM_<Name> definitions and the Verilator
+# include directories.
+function(vmq_verilated_model name)
+  cmake_parse_arguments(A "" "TOP" "RTL;PARAMS" ${ARGN})
+  if(NOT A_TOP OR NOT A_RTL)
+    message(FATAL_ERROR "vmq_verilated_model(${name}): TOP and RTL are required")
+  endif()
+  list(REMOVE_DUPLICATES A_RTL)
+  set(gargs "")
+  set(defs "")
+  foreach(p IN LISTS A_PARAMS)
+    string(REPLACE "=" ";" kv "${p}")
+    list(GET kv 0 k)
+    list(GET kv 1 v)
+    list(APPEND gargs "-G${k}=${v}")
+    list(APPEND defs "VMQ_PARAM_${k}=${v}")
+  endforeach()
+  add_library(${name} STATIC)
+  set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  target_compile_definitions(${name} PUBLIC
+    VMQ_MODEL=V${name} "VMQ_MODEL_HEADER=\"V${name}.h\"" ${defs})
+  verilate(${name}
+    SOURCES ${VMQ_VLT_FILES} ${A_RTL}
+    TOP_MODULE ${A_TOP}
+    PREFIX V${name}
+    TRACE_FST
+    VERILATOR_ARGS -Wall --assert -O3 --x-assign fast --x-initial unique ${gargs}
+                   ${VMQ_EXTRA_VERILATOR_ARGS}
+    OPT_FAST -O2)
 endfunction()

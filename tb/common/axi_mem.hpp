@@ -220,10 +220,23 @@ class SparseMem {
   void set_fill(uint64_t f) { fill_ = f; }
   uint8_t fill_byte(uint64_t a) const { return uint8_t(fill_ >> (8 * (a % 8))); }
   uint8_t get(uint64_t a) const {
+    if (a - win_base_ < win_len_) return win_[a - win_base_];
     auto it = pages_.find(a / kPage);
     return it == pages_.end() ? fill_byte(a) : (*it->second)[a % kPage];
   }
-  void set(uint64_t a, uint8_t v) { page(a)[a % kPage] = v; }
+  void set(uint64_t a, uint8_t v) {
+    if (a - win_base_ < win_len_)
+      win_[a - win_base_] = v;
+    else
+      page(a)[a % kPage] = v;
+  }
+  // Addresses [base, base + len) are the caller's memory at p (a driver's DMA
+  // arena, sim/platform): the host and the device then share the bytes.
+  void attach_window(uint64_t base, uint8_t* p, std::size_t len) {
+    win_base_ = base;
+    win_ = p;
+    win_len_ = len;
+  }
   void write(uint64_t a, std::span<const uint8_t> d) {
     for (std::size_t i = 0; i < d.size(); ++i) set(a + i, d[i]);
   }
@@ -244,6 +257,9 @@ class SparseMem {
   }
   uint64_t fill_;
   std::unordered_map<uint64_t, std::unique_ptr<Page>> pages_;
+  uint64_t win_base_ = 0;
+  uint8_t* win_ = nullptr;
+  std::size_t win_len_ = 0;
 };
 
 template <class Dut, class Ports = MAxiPorts>
