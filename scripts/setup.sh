@@ -8,9 +8,9 @@ build=${1:-$root/build}
 source "$root/scripts/lib.sh"
 
 stage "install Debian packages"
-# What the build and tests use today; later parts add theirs (libpcap, ...).
+# What the build, tests and the demo use.
 pkgs=(verilator g++ cmake ninja-build ccache googletest libgtest-dev libfmt-dev
-      python3-venv)
+      python3-venv libpcap-dev nlohmann-json3-dev pkg-config gnuplot-nox gtkwave)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

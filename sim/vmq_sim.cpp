@@ -28,6 +28,7 @@
 #include <vector>
 #include <vmq/device.hpp>
 
+#include "apply.hpp"
 #include "pcap.hpp"
 #include "platform.hpp"
 #include "scenario.hpp"
@@ -190,10 +191,9 @@ void Sim::setup() {
   plat_ = std::make_unique<vs::Platform>(pc);
   plat_->on_wire_tx = [this](const vs::WireFrame& f) { on_wire(f); };
   dev_ = std::make_unique<vmq::Device>(*plat_, *plat_);
-  bool drr = false;
-  for (auto& [q, qs] : sc_.queues) drr |= qs.weight != 0;
-  dev_->configure_port({sc_.default_queue, sc_.tpid, sc_.min_frame, sc_.max_frame, sc_.loopback, drr});
+  const std::vector<unsigned> ids = vs::apply_scenario(*dev_, sc_);
 
+  // The reference model with the same settings (filters at the same ids).
   rxc_ = vmq::model::RxConfig(mi.num_filters);
   rxc_.num_queues = mi.num_queues;
   rxc_.max_frame_bytes = mi.max_frame_bytes;
@@ -206,18 +206,6 @@ void Sim::setup() {
   rdl_ = std::make_unique<vmq::model::RxDelivery>(mi.num_queues);
   tdl_ = std::make_unique<vmq::model::TxDelivery>(mi.num_queues);
   for (auto& [q, qs] : sc_.queues) {
-    vmq::QueueConfig c;
-    c.rx_ring_size = qs.ring_size;
-    c.rx_buffer_size = qs.buffer_size;
-    c.tx_ring_size = qs.ring_size;
-    c.bcast = qs.bcast;
-    c.mcast = qs.mcast;
-    c.promisc = qs.promisc;
-    c.strip_vlan = qs.strip_vlan;
-    if (qs.spoof_mac) c.spoof_mac = vmq::MacAddr{*qs.spoof_mac};
-    c.port_vid = qs.port_vid;
-    c.weight = qs.weight;
-    dev_->alloc_queue(c, q);
     const uint64_t bit = 1ULL << q;
     rxc_.enabled |= bit;
     if (qs.bcast) rxc_.bcast |= bit;
@@ -229,15 +217,10 @@ void Sim::setup() {
     if (qs.spoof_mac) txc_.queues[q].spoof_mac = *qs.spoof_mac;
     txc_.queues[q].weight = qs.weight;
     rxq_pcap_[q] = std::make_unique<vs::PcapWriter>(opt_.out / fmt::format("rxq{}.pcap", q));
-    dev_->irq_enable(q, false);
   }
-  for (const auto& f : sc_.filters) {
-    vmq::Filter df;
-    df.type = vmq::FilterType(unsigned(f.type));
-    df.mac = vmq::MacAddr{f.mac};
-    df.vid = f.vid;
-    const unsigned id = dev_->set_filter(df, f.qmask);
-    rxc_.filters[id] = {true, vmq::model::FilterType(unsigned(f.type)), f.mac, f.vid, f.qmask};
+  for (std::size_t i = 0; i < sc_.filters.size(); ++i) {
+    const auto& f = sc_.filters[i];
+    rxc_.filters[ids[i]] = {true, vmq::model::FilterType(unsigned(f.type)), f.mac, f.vid, f.qmask};
   }
   wire_pcap_ = std::make_unique<vs::PcapWriter>(opt_.out / "wire_tx.pcap");
   if (!sc_.lossless) poll_cycles_ = std::max(1u, unsigned(sc_.host.poll_interval_ns / plat_->ns_per_cycle()));

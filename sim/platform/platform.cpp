@@ -156,12 +156,30 @@ Platform::~Platform() {
 
 uint64_t Platform::cycle() const { return impl_->cycle; }
 
+// Wall time spent simulating, counted at the outermost call only: a register
+// access is many run(1) calls plus bus-model work between them, all of it
+// simulator time, none of it host work.
+class Platform::SimClock {
+ public:
+  explicit SimClock(Platform& p) : p_(p), outer_(p.sim_depth_++ == 0) {
+    if (outer_) t0_ = std::chrono::steady_clock::now();
+  }
+  ~SimClock() {
+    if (--p_.sim_depth_ == 0 && outer_)
+      p_.sim_wall_ns_ += uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                      std::chrono::steady_clock::now() - t0_)
+                                      .count());
+  }
+
+ private:
+  Platform& p_;
+  bool outer_;
+  std::chrono::steady_clock::time_point t0_;
+};
+
 void Platform::run(uint64_t cycles) {
-  const auto w0 = std::chrono::steady_clock::now();
+  SimClock sc(*this);
   run_cycles(cycles);
-  sim_wall_ns_ += uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                               std::chrono::steady_clock::now() - w0)
-                               .count());
 }
 
 void Platform::run_cycles(uint64_t cycles) {
@@ -233,10 +251,12 @@ void Platform::run_cycles(uint64_t cycles) {
 
 // ------------------------------------------------------------------ RegIo
 uint32_t Platform::read32(uint32_t offset) {
+  SimClock sc(*this);
   ++reg_accesses_;
   return impl_->bus->read_wait(offset, [this] { run(1); });
 }
 void Platform::write32(uint32_t offset, uint32_t value) {
+  SimClock sc(*this);
   ++reg_accesses_;
   impl_->bus->write_wait(offset, value, [this] { run(1); });
 }

@@ -93,6 +93,8 @@ class Platform final : public RegIo, public DmaAllocator {
 
  private:
   void run_cycles(uint64_t cycles);
+  class SimClock;
+  unsigned sim_depth_ = 0;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   PlatformConfig cfg_;

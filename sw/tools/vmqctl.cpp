@@ -1,0 +1,202 @@
+// vmqctl: what a vmq device holds — capabilities, queues, filters, counters.
+//
+//   vmqctl --pci 0000:01:00.0          the card (BAR0 through sysfs resource0; root)
+//   vmqctl --pci list                  vmq functions on this machine
+//   vmqctl --sim [--scenario FILE]     a simulated core, set up from a scenario
+//          [--show caps,queues,filters,stats]   (default: all)
+//
+// It only reads (plus what --scenario programs into the simulated core): on
+// the card it neither resets nor reprograms anything, so it can inspect a
+// device another program drives.
+#include <fmt/core.h>
+
+#include <set>
+#include <sstream>
+#include <string>
+#include <vmq/device.hpp>
+#include <vmq/pci.hpp>
+#include <vmq/vmq_regs.hpp>
+
+#include "apply.hpp"
+#include "platform.hpp"
+#include "scenario.hpp"
+
+namespace {
+
+// vmqctl never allocates DMA memory.
+class NoDma final : public vmq::DmaAllocator {
+ public:
+  vmq::DmaRegion alloc(std::size_t, std::size_t) override {
+    throw vmq::Error(vmq::Errc::Unsupported, "vmqctl allocates no DMA memory");
+  }
+  void free(const vmq::DmaRegion&) override {}
+  std::string describe() const override { return "none"; }
+};
+
+const char* kUsage =
+    "usage: vmqctl --pci BDF|list [--show WHAT]\n"
+    "       vmqctl --sim [--scenario FILE] [--show WHAT]\n"
+    "WHAT: comma-separated caps,queues,filters,stats (default: all)\n";
+
+std::string status_str(uint32_t s) {
+  std::string o;
+  if (s & vmq::regs::Q_RX_STATUS_RUNNING_MASK) o += "running ";
+  if (s & vmq::regs::Q_RX_STATUS_STOPPED_MASK) o += "stopped ";
+  if (s & vmq::regs::Q_RX_STATUS_ERROR_MASK) o += "ERROR ";
+  if (s & vmq::regs::Q_RX_STATUS_RESETTING_MASK) o += "resetting ";
+  if (!o.empty()) o.pop_back();
+  return o;
+}
+
+void show(vmq::Device& dev, const std::set<std::string>& what) {
+  const vmq::Capabilities& c = dev.caps();
+  if (what.count("caps")) {
+    fmt::print("device: {}\n", dev.io().describe());
+    fmt::print("core version {}.{}.{}: {} queues, {} filters, DataW {}, AxiDataW {}, max frame {} B, "
+               "packet buffer {} B\n\n",
+               c.version_major, c.version_minor, c.version_patch, c.num_queues, c.num_filters,
+               c.data_w, c.axi_data_w, c.max_frame_bytes, c.pktbuf_bytes);
+  }
+  if (what.count("queues")) {
+    fmt::print("{:>3} {:<20} {:<20} {:>5} {:>6} {:>11} {:>11} {:<18} {}\n", "q", "rx", "tx",
+               "ring", "buf", "rx head/tl", "tx head/tl", "accept", "tx policy");
+    for (unsigned q = 0; q < c.num_queues; ++q) {
+      const vmq::QueueState s = dev.queue_state(q);
+      if (!s.rx_enabled && !s.tx_enabled && !(s.rx_status & 4) && !(s.tx_status & 4)) continue;
+      std::string acc;
+      if (s.bcast) acc += "bcast ";
+      if (s.mcast) acc += "mcast ";
+      if (s.promisc) acc += "promisc ";
+      if (s.strip_vlan) acc += "strip ";
+      std::string pol;
+      if (s.spoof_mac) pol += "spoof=" + s.spoof_mac->str() + " ";
+      if (s.port_tci & 0xfff) pol += fmt::format("port-vid={} ", s.port_tci & 0xfff);
+      pol += fmt::format("weight={}", s.weight);
+      fmt::print("{:>3} {:<20} {:<20} {:>5} {:>6} {:>5}/{:<5} {:>5}/{:<5} {:<18} {}\n", q,
+                 (s.rx_enabled ? "on " : "off ") + status_str(s.rx_status),
+                 (s.tx_enabled ? "on " : "off ") + status_str(s.tx_status), s.rx_ring, s.rx_buffer,
+                 s.rx_head, s.rx_tail, s.tx_head, s.tx_tail, acc, pol);
+    }
+    fmt::print("\n");
+  }
+  if (what.count("filters")) {
+    const auto fs = dev.filters();
+    fmt::print("filters ({} of {} entries):\n", fs.size(), c.num_filters);
+    for (const auto& f : fs) {
+      std::string qs;
+      for (unsigned q = 0; q < 64; ++q)
+        if (f.queue_mask >> q & 1) qs += fmt::format("{}{}", qs.empty() ? "" : ",", q);
+      const std::string mac = f.filter.type == vmq::FilterType::Vlan ? "-" : f.filter.mac.str();
+      const std::string vid = f.filter.vid ? std::to_string(f.filter.vid) : "-";
+      fmt::print("  {:>3} {:<13} {:<17} vid {:<4} -> queues {}\n", f.id,
+                 vmq::filter_type_name(f.filter.type), mac, vid, qs);
+    }
+    fmt::print("\n");
+  }
+  if (what.count("stats")) {
+    const vmq::Stats st = dev.stats();
+    const auto& g = st.global;
+    fmt::print("rx_frames {}  err {}  runt {}  oversize {}  unmatched {}  buffer {}  dma_errors {}  "
+               "csr_unmapped {}\n",
+               g.rx_frames, g.rx_err_drops, g.rx_runt_drops, g.rx_oversize_drops,
+               g.rx_unmatched_drops, g.rx_buffer_drops, g.dma_errors, g.csr_unmapped);
+    fmt::print("{:>3} {:>12} {:>14} {:>9} {:>12} {:>14} {:>7} {:>9}\n", "q", "rx_packets",
+               "rx_bytes", "no_desc", "tx_packets", "tx_bytes", "spoof", "oversize");
+    for (unsigned q = 0; q < st.queues.size(); ++q) {
+      const auto& s = st.queues[q];
+      if (!(s.rx_packets | s.rx_no_desc_drops | s.tx_packets | s.tx_spoof_drops |
+            s.tx_oversize_drops))
+        continue;
+      fmt::print("{:>3} {:>12} {:>14} {:>9} {:>12} {:>14} {:>7} {:>9}\n", q, s.rx_packets,
+                 s.rx_bytes, s.rx_no_desc_drops, s.tx_packets, s.tx_bytes, s.tx_spoof_drops,
+                 s.tx_oversize_drops);
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string pci, scenario;
+  bool sim = false;
+  std::set<std::string> what{"caps", "queues", "filters", "stats"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--sim") {
+      sim = true;
+      continue;
+    }
+    if (a == "-h" || a == "--help") {
+      fmt::print("{}", kUsage);
+      return 0;
+    }
+    if (i + 1 >= argc) {
+      fmt::print(stderr, "vmqctl: {} needs a value\n{}", a, kUsage);
+      return 2;
+    }
+    const std::string v = argv[++i];
+    if (a == "--pci") {
+      pci = v;
+    } else if (a == "--scenario") {
+      scenario = v;
+    } else if (a == "--show") {
+      what.clear();
+      std::stringstream ss(v);
+      for (std::string w; std::getline(ss, w, ',');) {
+        if (w != "caps" && w != "queues" && w != "filters" && w != "stats") {
+          fmt::print(stderr, "vmqctl: --show: unknown \"{}\"\n{}", w, kUsage);
+          return 2;
+        }
+        what.insert(w);
+      }
+    } else {
+      fmt::print(stderr, "vmqctl: unknown option {}\n{}", a, kUsage);
+      return 2;
+    }
+  }
+  if (sim == !pci.empty()) {
+    fmt::print(stderr, "vmqctl: give exactly one of --pci BDF and --sim\n{}", kUsage);
+    return 2;
+  }
+  if (!scenario.empty() && !sim) {
+    fmt::print(stderr, "vmqctl: --scenario goes with --sim\n");
+    return 2;
+  }
+  try {
+    if (pci == "list") {
+      const auto devs = vmq::pci_find_devices();
+      if (devs.empty())
+        fmt::print("no vmq PCI functions (vendor 0x{:04x} device 0x{:04x})\n", vmq::kPciVendorId,
+                   vmq::kPciDeviceId);
+      for (const auto& d : devs)
+        fmt::print("{} driver={} iommu_group={}\n", d.bdf, d.driver.empty() ? "-" : d.driver,
+                   d.iommu_group.empty() ? "-" : d.iommu_group);
+      return 0;
+    }
+    NoDma nodma;
+    if (sim) {
+      vmq::sim::Platform plat({});
+      if (scenario.empty()) {
+        vmq::Device dev(plat, nodma);
+        show(dev, what);
+      } else {
+        const auto mi = vmq::sim::model_info();
+        const auto sc = vmq::sim::load_scenario(scenario, {mi.num_queues, mi.num_filters, mi.max_frame_bytes});
+        vmq::Device dev(plat, plat);
+        vmq::sim::apply_scenario(dev, sc);
+        show(dev, what);
+      }
+    } else {
+      vmq::PciResource0Io io(pci);
+      vmq::Device dev(io, nodma, {.reset = false});
+      show(dev, what);
+    }
+  } catch (const vmq::sim::ScenarioError& e) {
+    fmt::print(stderr, "vmqctl: scenario refused: {}\n", e.what());
+    return 2;
+  } catch (const vmq::Error& e) {
+    fmt::print(stderr, "vmqctl: {}: {}\n", vmq::errc_name(e.code()), e.what());
+    return e.code() == vmq::Errc::InvalidArgument ? 2 : 1;
+  }
+  return 0;
+}
