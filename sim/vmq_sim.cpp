@@ -161,7 +161,10 @@ class Sim {
   vmq::model::TxConfig txc_;
   std::unique_ptr<vmq::model::RxDelivery> rdl_;
   std::unique_ptr<vmq::model::TxDelivery> tdl_;
-  std::map<unsigned, std::deque<Expect>> exp_rx_, exp_loop_;
+  std::map<unsigned, std::deque<Expect>> exp_rx_;
+  // Looped copies per receiving queue, per sender: each sender's copies
+  // arrive in its order, but senders interleave as the round-robin decides.
+  std::map<unsigned, std::map<unsigned, std::deque<Expect>>> exp_loop_;
   std::map<unsigned, std::deque<std::pair<uint64_t, std::vector<uint8_t>>>> exp_wire_;  // per tx queue
   std::vector<vmq::model::RxDecision> rx_dec_;
   std::vector<std::vector<unsigned>> rx_got_, rx_lost_;  // per rx frame: queues
@@ -220,7 +223,8 @@ void Sim::setup() {
   }
   for (std::size_t i = 0; i < sc_.filters.size(); ++i) {
     const auto& f = sc_.filters[i];
-    rxc_.filters[ids[i]] = {true, vmq::model::FilterType(unsigned(f.type)), f.mac, f.vid, f.qmask};
+    const uint64_t prev = rxc_.filters[ids[i]].valid ? rxc_.filters[ids[i]].qmask : 0;
+    rxc_.filters[ids[i]] = {true, vmq::model::FilterType(unsigned(f.type)), f.mac, f.vid, prev | f.qmask};
   }
   wire_pcap_ = std::make_unique<vs::PcapWriter>(opt_.out / "wire_tx.pcap");
   if (!sc_.lossless) poll_cycles_ = std::max(1u, unsigned(sc_.host.poll_interval_ns / plat_->ns_per_cycle()));
@@ -246,27 +250,29 @@ void Sim::delivered(unsigned q, std::vector<uint8_t> bytes) {
   ++delivered_;
   last_progress_cycle_ = plat_->cycle();
   rxq_pcap_.at(q)->write(bytes, plat_->now_ns());
-  // Match against the head of either origin stream; a lossy host may have
-  // lost earlier copies (skip forward, counting them lost).
-  for (auto* streams : {&exp_rx_, &exp_loop_}) {
-    auto& dq = (*streams)[q];
+  // Match against the head of an origin stream (the wire, or one sender's
+  // looped copies); a lossy host may have lost earlier copies (skip forward,
+  // counting them lost).
+  auto match = [&](std::deque<Expect>& dq, bool from_wire) {
     std::size_t k = 0;
-    const std::size_t limit = sc_.lossless ? 1 : dq.size();
-    for (; k < std::min(limit, dq.size()); ++k)
+    const std::size_t limit = std::min(sc_.lossless ? std::size_t(1) : dq.size(), dq.size());
+    for (; k < limit; ++k)
       if (dq[k].bytes == bytes) break;
-    if (k < std::min(limit, dq.size())) {
-      for (std::size_t i = 0; i < k; ++i) {
-        if (streams == &exp_rx_) rx_lost_[dq.front().origin].push_back(q);
-        dq.pop_front();
-      }
-      if (streams == &exp_rx_)
-        rx_got_[dq.front().origin].push_back(q);
-      else
-        loop_got_[dq.front().origin].push_back(q);
+    if (k == limit) return false;
+    for (std::size_t i = 0; i < k; ++i) {
+      if (from_wire) rx_lost_[dq.front().origin].push_back(q);
       dq.pop_front();
-      return;
     }
-  }
+    if (from_wire)
+      rx_got_[dq.front().origin].push_back(q);
+    else
+      loop_got_[dq.front().origin].push_back(q);
+    dq.pop_front();
+    return true;
+  };
+  if (match(exp_rx_[q], true)) return;
+  for (auto& [sender, dq] : exp_loop_[q])
+    if (match(dq, false)) return;
   mismatch(fmt::format("cycle {}: queue {} received a {}-byte frame the model did not expect there "
                        "(next expected: {})",
                        plat_->cycle(), q, bytes.size(),
@@ -328,7 +334,7 @@ void Sim::tx_poll() {
         auto r = tdl_->transmit(txc_, rxc_, *rdl_, t.q, t.frames[idx].data);
         const uint64_t key = uint64_t(t.q) << 32 | idx;
         if (r.tx.to_wire) exp_wire_[t.q].emplace_back(key, r.tx.frame);
-        for (auto& c : r.loop.copies) exp_loop_[c.queue].push_back({key, c.bytes});
+        for (auto& c : r.loop.copies) exp_loop_[c.queue][t.q].push_back({key, c.bytes});
         tx_model_[key] = std::move(r.tx);
       }
       t.posted += n;
@@ -352,17 +358,18 @@ void Sim::progress(bool final) {
 }
 
 int Sim::run() {
-  fs::create_directories(opt_.out);
-  for (const auto& e : fs::directory_iterator(opt_.out)) {  // stale outputs of an earlier run
-    const std::string n = e.path().filename().string();
-    if ((n.rfind("rxq", 0) == 0 && e.path().extension() == ".pcap") || n == "wire_tx.pcap" ||
-        n == "stats.json" || n == "events.jsonl")
-      fs::remove(e.path());
-  }
-  // Inputs first: a bad pcap is a refused scenario (exit 2), before anything runs.
-  if (sc_.rx_pcap) rx_in_ = vs::read_pcap(*sc_.rx_pcap);
+  // Inputs first: a bad pcap is a refused scenario (exit 2) that leaves the
+  // out dir as it was, like every other refusal. The message names the key.
+  auto read_input = [](const fs::path& p, const std::string& key) {
+    try {
+      return vs::read_pcap(p);
+    } catch (const vs::PcapError& e) {
+      throw vs::ScenarioError(fmt::format("{}: {}", key, e.what()));
+    }
+  };
+  if (sc_.rx_pcap) rx_in_ = read_input(*sc_.rx_pcap, "rx_pcap");
   for (const auto& t : sc_.tx) {
-    TxQ q{t.queue, vs::read_pcap(t.pcap), 0, 0, {}};
+    TxQ q{t.queue, read_input(t.pcap, fmt::format("tx[{}].pcap", tx_.size())), 0, 0, {}};
     for (std::size_t i = 0; i < q.frames.size(); ++i)
       if (q.frames[i].data.size() < 14 || q.frames[i].data.size() > 16384)
         throw vs::ScenarioError(fmt::format("tx[{}].pcap {}: frame {} is {} bytes; a host frame is "
@@ -370,6 +377,13 @@ int Sim::run() {
                                             tx_.size(), t.pcap.string(), i,
                                             q.frames[i].data.size()));
     tx_.push_back(std::move(q));
+  }
+  fs::create_directories(opt_.out);
+  for (const auto& e : fs::directory_iterator(opt_.out)) {  // stale outputs of an earlier run
+    const std::string n = e.path().filename().string();
+    if ((n.rfind("rxq", 0) == 0 && e.path().extension() == ".pcap") || n == "wire_tx.pcap" ||
+        n == "stats.json" || n == "events.jsonl")
+      fs::remove(e.path());
   }
   if (opt_.gen) {
     // generator: VM v's frames round-robin, offered at load % of line rate
@@ -450,9 +464,11 @@ void Sim::write_outputs() {
         mismatch(fmt::format("rx frame {}: the model expected a copy in queue {}, none arrived",
                              e.origin, q));
     }
-  for (auto& [q, dq] : exp_loop_)
-    if (!dq.empty() && sc_.lossless)
-      mismatch(fmt::format("queue {}: {} looped copies expected, never arrived", q, dq.size()));
+  for (auto& [q, senders] : exp_loop_)
+    for (auto& [sender, dq] : senders)
+      if (!dq.empty() && sc_.lossless)
+        mismatch(fmt::format("queue {}: {} looped copies from queue {} expected, never arrived", q,
+                             dq.size(), sender));
   for (auto& [q, dq] : exp_wire_)
     if (!dq.empty())
       mismatch(fmt::format("tx queue {}: {} frames expected on the wire never appeared", q, dq.size()));

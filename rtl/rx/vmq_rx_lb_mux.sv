@@ -42,12 +42,17 @@ module vmq_rx_lb_mux #(
   output logic                 idle_o
 );
   logic busy_q, sel_q, last_b_q, sel;
+  logic held_q, held_sel_q;
 
   // a new frame: the loop buffer when it holds a frame and the front end
-  // either has none or went last
+  // either has none or went last. Once the output is valid the choice holds
+  // until the first beat is taken (held_q), then for the frame (busy_q):
+  // vmq_rx_repl decides on a frame's metadata while it waits for the first
+  // beat, so switching sources under a stalled valid would pair one frame's
+  // decision with another frame's data (AXI4-Stream: valid payload is stable).
   always_comb begin
     sel = sel_q;
-    if (!busy_q) sel = b_meta_valid_i && (!a_tvalid_i || !last_b_q);
+    if (!busy_q) sel = held_q ? held_sel_q : (b_meta_valid_i && (!a_tvalid_i || !last_b_q));
   end
 
   assign m_tdata_o  = sel ? b_tdata_i : a_tdata_i;
@@ -61,15 +66,34 @@ module vmq_rx_lb_mux #(
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
-      busy_q   <= 1'b0;
-      sel_q    <= 1'b0;
-      last_b_q <= 1'b0;
+      busy_q     <= 1'b0;
+      sel_q      <= 1'b0;
+      last_b_q   <= 1'b0;
+      held_q     <= 1'b0;
+      held_sel_q <= 1'b0;
     end else if (m_tvalid_o && m_tready_i) begin
       busy_q <= !m_tlast_o;
       sel_q  <= sel;
+      held_q <= 1'b0;
       if (m_tlast_o) last_b_q <= sel;
+    end else if (!busy_q && m_tvalid_o) begin
+      held_q     <= 1'b1;
+      held_sel_q <= sel;
     end
   end
+
+`ifndef SYNTHESIS
+  // A stalled output keeps its frame (the bug this module once had).
+  logic             past_stall_q;
+  logic [MetaW-1:0] past_meta_q;
+  always_ff @(posedge clk_i) begin
+    past_stall_q <= !rst_i && m_tvalid_o && !m_tready_i;
+    past_meta_q  <= m_meta_o;
+    if (!rst_i && past_stall_q)
+      assert (m_tvalid_o && m_meta_o == past_meta_q)
+        else $error("vmq_rx_lb_mux: output changed under a stalled valid");
+  end
+`endif
   assign idle_o = !busy_q;
 endmodule
 

@@ -13,7 +13,8 @@ namespace vmq::sim {
 vmq::QueueConfig queue_config(const QueueSpec& q);
 // TX_DRR is on when any queue has a weight (weight 0 = plain round-robin).
 bool scenario_drr(const Scenario& s);
-// Returns the hardware filter id of each scenario filter, in order.
+// Returns the hardware filter id of each scenario filter, in order
+// (identical matches share one entry whose mask is the OR of theirs).
 std::vector<unsigned> apply_scenario(vmq::Device& dev, const Scenario& s);
 
 }  // namespace vmq::sim

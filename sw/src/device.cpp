@@ -529,13 +529,16 @@ std::size_t Device::tx_burst(unsigned q, std::span<const std::span<const uint8_t
   check_queue("tx_burst", q, true);
   Q& s = qs_[q];
   const unsigned n = s.cfg.tx_ring_size, mask = n - 1;
-  const std::size_t max_len = std::min<std::size_t>(std::size_t(kTxMaxDescPerFrame) * kTxBufferBytes,
-                                                    std::size_t(n - 1) * kTxBufferBytes);
+  const std::size_t max_len = std::min<std::size_t>(kTxMaxFrameBytes, std::size_t(n - 1) * kTxBufferBytes);
+  // Check the whole burst first: a refused frame must not leave earlier ones
+  // written but never announced.
+  for (std::size_t i = 0; i < frames.size(); ++i)
+    if (frames[i].size() < 14 || frames[i].size() > max_len)
+      bad(fmt::format("tx_burst: queue {}: frame {} of the burst is {} bytes (allowed 14..{}); "
+                      "nothing of this burst was queued",
+                      q, i, frames[i].size(), max_len));
   std::size_t sent = 0;
   for (const auto& f : frames) {
-    if (f.size() < 14 || f.size() > std::min<std::size_t>(max_len, 0xffff))
-      bad(fmt::format("tx_burst: queue {}: frame {} of the burst is {} bytes (allowed 14..{})", q,
-                      sent, f.size(), std::min<std::size_t>(max_len, 0xffff)));
     const unsigned nd = unsigned((f.size() + kTxBufferBytes - 1) / kTxBufferBytes);
     if (tx_free_slots(q) < nd) break;
     const uint32_t first = s.tx_tail;

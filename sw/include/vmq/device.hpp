@@ -54,6 +54,7 @@ inline constexpr unsigned kMinRing = 16, kMaxRing = 4096;
 inline constexpr unsigned kMinBuffer = 256, kMaxBuffer = 16384;  // multiples of 64
 inline constexpr unsigned kTxBufferBytes = 2048;  // driver's TX slot buffer; frames span several
 inline constexpr unsigned kTxMaxDescPerFrame = 32;  // the core's TxDescCache (docs/tx-dma.md)
+inline constexpr unsigned kTxMaxFrameBytes = 16384;  // tx_burst refuses longer host frames
 
 struct QueueConfig {
   unsigned rx_ring_size = 256;      // power of two in 16..4096
@@ -81,7 +82,7 @@ struct Filter {
 // bytes stay valid until the next rx_burst()/rx_release() on that queue.
 struct RxPacket {
   uint32_t len = 0;        // bytes delivered (after a strip)
-  uint32_t frame_len = 0;  // frame length on the wire (before the strip)
+  uint32_t frame_len = 0;  // RX_WB.FRAME_LEN: the whole copy's length (after a strip)
   uint16_t tci = 0;        // stripped tag's TCI (vlan_stripped)
   bool vlan_stripped = false, bcast = false, mcast = false;
   uint16_t nseg = 0;
@@ -179,7 +180,8 @@ class Device {
   // Transmit: copies each frame into the queue's DMA buffers, one or more
   // descriptors per frame, and rings the doorbell once per burst. Returns
   // how many frames were accepted (ring full stops the burst). Frames must be
-  // 14..max_frame_bytes bytes.
+  // 14..kTxMaxFrameBytes bytes (the core drops those above max_frame as
+  // oversize and says so in the completion); a bad frame refuses the burst.
   std::size_t tx_burst(unsigned q, std::span<const std::span<const uint8_t>> frames);
   // Reclaims completed descriptors; returns what completed since the last
   // call, and each frame's status in posting order when per_frame is given.
