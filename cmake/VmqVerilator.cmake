@@ -19,33 +19,9 @@
 # VMQ_MODEL_HEADER and names its class VMQ_MODEL (see tb/common/vmq_tb.hpp).
 function(vmq_verilated_test name)
   cmake_parse_arguments(A "NO_TEST;EXCLUDE_FROM_ALL" "TOP;TIMEOUT;MODEL" "RTL;TB;PARAMS;LABELS;ARGS;LIBS" ${ARGN})
-  if(A_MODEL)
-    if(A_EXCLUDE_FROM_ALL)
-      add_executable(${name} EXCLUDE_FROM_ALL ${A_TB})
-    else()
-      add_executable(${name} ${A_TB})
-    endif()
-    target_compile_features(${name} PRIVATE cxx_std_20)
-    target_include_directories(${name} PRIVATE ${VMQ_TB_INCLUDES})
-    target_compile_options(${name} PRIVATE ${VMQ_TB_WARNINGS})
-    target_compile_definitions(${name} PRIVATE VMQ_TEST_NAME="${name}")
-    target_link_libraries(${name} PRIVATE ${A_MODEL} fmt::fmt ${A_LIBS})
-    _vmq_register_test(${name})
-    return()
+  if(NOT A_TB OR (NOT A_MODEL AND (NOT A_TOP OR NOT A_RTL)))
+    message(FATAL_ERROR "vmq_verilated_test(${name}): TB and either MODEL or TOP and RTL are required")
   endif()
-  if(NOT A_TOP OR NOT A_RTL OR NOT A_TB)
-    message(FATAL_ERROR "vmq_verilated_test(${name}): TOP, RTL and TB are required")
-  endif()
-  list(REMOVE_DUPLICATES A_RTL)  # block lists share packages
-  set(gargs "")
-  set(defs "")
-  foreach(p IN LISTS A_PARAMS)
-    string(REPLACE "=" ";" kv "${p}")
-    list(GET kv 0 k)
-    list(GET kv 1 v)
-    list(APPEND gargs "-G${k}=${v}")
-    list(APPEND defs "VMQ_PARAM_${k}=${v}")
-  endforeach()
   if(A_EXCLUDE_FROM_ALL)
     add_executable(${name} EXCLUDE_FROM_ALL ${A_TB})
   else()
@@ -54,25 +30,14 @@ function(vmq_verilated_test name)
   target_compile_features(${name} PRIVATE cxx_std_20)
   target_include_directories(${name} PRIVATE ${VMQ_TB_INCLUDES})
   target_compile_options(${name} PRIVATE ${VMQ_TB_WARNINGS})
-  target_link_libraries(${name} PRIVATE fmt::fmt)
-  target_compile_definitions(${name} PRIVATE
-    VMQ_MODEL=V${name} "VMQ_MODEL_HEADER=\"V${name}.h\"" VMQ_TEST_NAME="${name}" ${defs})
-  if(A_LIBS)
-    target_link_libraries(${name} PRIVATE ${A_LIBS})
+  if(A_MODEL)
+    target_compile_definitions(${name} PRIVATE VMQ_TEST_NAME="${name}")
+    target_link_libraries(${name} PRIVATE ${A_MODEL})
+  else()
+    _vmq_verilate(${name} PRIVATE ${A_TOP} RTL ${A_RTL} PARAMS ${A_PARAMS}
+                  DEFS VMQ_TEST_NAME="${name}")
   endif()
-  verilate(${name}
-    SOURCES ${VMQ_VLT_FILES} ${A_RTL}
-    TOP_MODULE ${A_TOP}
-    PREFIX V${name}
-    TRACE_FST
-    VERILATOR_ARGS -Wall --assert -O3 --x-assign fast --x-initial unique ${gargs}
-                   ${VMQ_EXTRA_VERILATOR_ARGS}
-    OPT_FAST -O2)
-  _vmq_register_test(${name})
-endfunction()
-
-# CTest registration shared by both forms above (reads the caller's A_* variables).
-macro(_vmq_register_test name)
+  target_link_libraries(${name} PRIVATE fmt::fmt ${A_LIBS})
   if(NOT A_NO_TEST)
     add_test(NAME ${name} COMMAND ${name} ${A_ARGS})
     if(NOT A_LABELS)
@@ -83,7 +48,7 @@ macro(_vmq_register_test name)
       set_tests_properties(${name} PROPERTIES TIMEOUT ${A_TIMEOUT})
     endif()
   endif()
-endmacro()
+endfunction()
 
 # vmq_verilated_model(<lib> TOP <module> RTL <file.sv>... [PARAMS Name=Value ...])
 #
@@ -97,7 +62,17 @@ function(vmq_verilated_model name)
   if(NOT A_TOP OR NOT A_RTL)
     message(FATAL_ERROR "vmq_verilated_model(${name}): TOP and RTL are required")
   endif()
-  list(REMOVE_DUPLICATES A_RTL)
+  add_library(${name} STATIC)
+  set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  _vmq_verilate(${name} PUBLIC ${A_TOP} RTL ${A_RTL} PARAMS ${A_PARAMS})
+endfunction()
+
+# Verilates TOP from RTL with PARAMS (-G overrides) into <target>, whose
+# model class is V<target>; VMQ_MODEL, VMQ_MODEL_HEADER, DEFS and the
+# VMQ_PARAM_<Name> macros go on <target> with <scope> (PRIVATE, PUBLIC).
+function(_vmq_verilate target scope top)
+  cmake_parse_arguments(A "" "" "RTL;PARAMS;DEFS" ${ARGN})
+  list(REMOVE_DUPLICATES A_RTL)  # block lists share packages
   set(gargs "")
   set(defs "")
   foreach(p IN LISTS A_PARAMS)
@@ -107,14 +82,12 @@ function(vmq_verilated_model name)
     list(APPEND gargs "-G${k}=${v}")
     list(APPEND defs "VMQ_PARAM_${k}=${v}")
   endforeach()
-  add_library(${name} STATIC)
-  set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
-  target_compile_definitions(${name} PUBLIC
-    VMQ_MODEL=V${name} "VMQ_MODEL_HEADER=\"V${name}.h\"" ${defs})
-  verilate(${name}
+  target_compile_definitions(${target} ${scope}
+    VMQ_MODEL=V${target} "VMQ_MODEL_HEADER=\"V${target}.h\"" ${A_DEFS} ${defs})
+  verilate(${target}
     SOURCES ${VMQ_VLT_FILES} ${A_RTL}
-    TOP_MODULE ${A_TOP}
-    PREFIX V${name}
+    TOP_MODULE ${top}
+    PREFIX V${target}
     TRACE_FST
     VERILATOR_ARGS -Wall --assert -O3 --x-assign fast --x-initial unique ${gargs}
                    ${VMQ_EXTRA_VERILATOR_ARGS}

@@ -10,7 +10,8 @@ source "$root/scripts/lib.sh"
 stage "install Debian packages"
 # What the build, tests and the demo use.
 pkgs=(verilator g++ cmake ninja-build ccache googletest libgtest-dev libfmt-dev
-      python3-venv libpcap-dev nlohmann-json3-dev pkg-config gnuplot-nox gtkwave)
+      python3-venv libpcap-dev nlohmann-json3-dev pkg-config gnuplot-nox gtkwave
+      tshark)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,6 +5,8 @@
 #    GTKWave save file (scripts/check_gtkw.py).
 #  - vmqctl --sim --scenario: the example's filters and queues read back.
 #  - vmq-demo --quick: eight runs, demo.json with a delivered rate for each VM.
+#  - Wireshark's reader (tshark) opens every output pcap and counts the frames
+#    events.jsonl says each queue and the wire got.
 # Usage: sim_smoke_test.sh BUILD_DIR
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +21,27 @@ for f in rxq0 rxq1 rxq2 rxq3 rxq4 rxq5 wire_tx; do
   [ -s "$tmp/out/$f.pcap" ] || fail "$f.pcap missing or empty"
 done
 [ "$(wc -l < "$tmp/out/events.jsonl")" -eq 360 ] || fail "events.jsonl: want 300 rx + 60 tx lines"
+# Wireshark opens what we wrote: frame counts per pcap against events.jsonl
+for f in "$tmp"/out/*.pcap; do
+  n=$(tshark -r "$f" -T fields -e frame.len 2>"$tmp/tshark.err" | wc -l) \
+    || fail "tshark cannot read $(basename "$f"): $(cat "$tmp/tshark.err")"
+  grep -v "Running as user" "$tmp/tshark.err" > "$tmp/tshark.err2" || true
+  [ ! -s "$tmp/tshark.err2" ] || fail "tshark on $(basename "$f"): $(cat "$tmp/tshark.err2")"
+  want=$(python3 - "$tmp/out/events.jsonl" "$(basename "$f" .pcap)" <<'PY'
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])]
+name = sys.argv[2]
+if name == "wire_tx":
+    print(sum(1 for e in ev if e["dir"] == "tx" and e["wire"]))
+else:
+    q = int(name[3:])
+    print(sum(e.get("queues", []).count(q) for e in ev if e["dir"] == "rx")
+          + sum(e["loop_queues"].count(q) for e in ev if e["dir"] == "tx"))
+PY
+)
+  [ "$n" -eq "$want" ] || fail "$(basename "$f"): tshark reads $n frames, events.jsonl says $want"
+done
+echo "sim_smoke: tshark reads every output pcap with the frame counts of events.jsonl"
 python3 "$root/scripts/check_gtkw.py" "$root/sim/gtkwave/vmq.gtkw" "$tmp/trace.fst" \
   || fail "GTKWave save file does not match the trace"
 

@@ -473,24 +473,13 @@ void Sim::write_outputs() {
     if (!dq.empty())
       mismatch(fmt::format("tx queue {}: {} frames expected on the wire never appeared", q, dq.size()));
 
-  json g = {{"rx_frames", st.global.rx_frames},
-            {"rx_err_drops", st.global.rx_err_drops},
-            {"rx_runt_drops", st.global.rx_runt_drops},
-            {"rx_oversize_drops", st.global.rx_oversize_drops},
-            {"rx_buffer_drops", st.global.rx_buffer_drops},
-            {"rx_unmatched_drops", st.global.rx_unmatched_drops},
-            {"dma_errors", st.global.dma_errors},
-            {"csr_unmapped", st.global.csr_unmapped}};
+  json g = json::object();
+  for (const auto& [name, field] : vmq::kGlobalCounters) g[name] = st.global.*field;
   json qs = json::object();
   for (auto& [q, spec] : sc_.queues) {
-    const auto& s = st.queues[q];
-    qs[std::to_string(q)] = {{"rx_packets", s.rx_packets},
-                             {"rx_bytes", s.rx_bytes},
-                             {"rx_no_desc_drops", s.rx_no_desc_drops},
-                             {"tx_packets", s.tx_packets},
-                             {"tx_bytes", s.tx_bytes},
-                             {"tx_spoof_drops", s.tx_spoof_drops},
-                             {"tx_oversize_drops", s.tx_oversize_drops}};
+    json c = json::object();
+    for (const auto& [name, field] : vmq::kQueueCounters) c[name] = st.queues[q].*field;
+    qs[std::to_string(q)] = c;
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
   json out = {{"version", 1},

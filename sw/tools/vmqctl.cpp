@@ -95,11 +95,8 @@ void show(vmq::Device& dev, const std::set<std::string>& what) {
   }
   if (what.count("stats")) {
     const vmq::Stats st = dev.stats();
-    const auto& g = st.global;
-    fmt::print("rx_frames {}  err {}  runt {}  oversize {}  unmatched {}  buffer {}  dma_errors {}  "
-               "csr_unmapped {}\n",
-               g.rx_frames, g.rx_err_drops, g.rx_runt_drops, g.rx_oversize_drops,
-               g.rx_unmatched_drops, g.rx_buffer_drops, g.dma_errors, g.csr_unmapped);
+    for (const auto& [name, field] : vmq::kGlobalCounters) fmt::print("{} {}  ", name, st.global.*field);
+    fmt::print("\n");
     fmt::print("{:>3} {:>12} {:>14} {:>9} {:>12} {:>14} {:>7} {:>9}\n", "q", "rx_packets",
                "rx_bytes", "no_desc", "tx_packets", "tx_bytes", "spoof", "oversize");
     for (unsigned q = 0; q < st.queues.size(); ++q) {

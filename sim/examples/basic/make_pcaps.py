@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the example's pcaps (deterministic; standard libpcap format).
+"""Writes the example's pcaps (deterministic; standard libpcap format). Payloads
+are random bytes under the local experimental EtherType 0x88B5, which
+Wireshark shows as plain data.
 
 wire_in.pcap: 300 frames arriving from the wire - unicast to each VM, a
 tagged frame for VM 2 on VLAN 10, broadcast, VLAN 20 traffic, runts below
@@ -23,7 +25,7 @@ def mac(s):
     return bytes(int(x, 16) for x in s.split(":"))
 
 
-def frame(rng, da, sa, n, vid=None, ethertype=0x0800):
+def frame(rng, da, sa, n, vid=None, ethertype=0x88B5):
     h = mac(da) + mac(sa)
     if vid is not None:
         h += struct.pack(">HH", 0x8100, vid)
@@ -44,7 +46,7 @@ def main():
         elif k == 2:
             wire.append(frame(rng, "02:00:00:00:00:03", peer, rng.randrange(60, 1519)))
         elif k == 3:
-            wire.append(frame(rng, "ff:ff:ff:ff:ff:ff", peer, rng.randrange(60, 200), ethertype=0x0806))
+            wire.append(frame(rng, "ff:ff:ff:ff:ff:ff", peer, rng.randrange(60, 200)))
         elif k == 4:
             wire.append(frame(rng, "02:00:00:00:00:77", peer, rng.randrange(64, 600), vid=20))
         elif k == 5:

@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "backend.hpp"
@@ -108,6 +109,26 @@ struct Stats {
   GlobalStats global;
   std::vector<QueueStats> queues;  // one per hardware queue
 };
+
+// Every counter under its SPEC §6 name (stats.json, vmqctl): one list, so a
+// new counter is added in one place.
+inline constexpr std::pair<const char*, uint64_t GlobalStats::*> kGlobalCounters[] = {
+    {"rx_frames", &GlobalStats::rx_frames},
+    {"rx_err_drops", &GlobalStats::rx_err_drops},
+    {"rx_runt_drops", &GlobalStats::rx_runt_drops},
+    {"rx_oversize_drops", &GlobalStats::rx_oversize_drops},
+    {"rx_unmatched_drops", &GlobalStats::rx_unmatched_drops},
+    {"rx_buffer_drops", &GlobalStats::rx_buffer_drops},
+    {"dma_errors", &GlobalStats::dma_errors},
+    {"csr_unmapped", &GlobalStats::csr_unmapped}};
+inline constexpr std::pair<const char*, uint64_t QueueStats::*> kQueueCounters[] = {
+    {"rx_packets", &QueueStats::rx_packets},
+    {"rx_bytes", &QueueStats::rx_bytes},
+    {"rx_no_desc_drops", &QueueStats::rx_no_desc_drops},
+    {"tx_packets", &QueueStats::tx_packets},
+    {"tx_bytes", &QueueStats::tx_bytes},
+    {"tx_spoof_drops", &QueueStats::tx_spoof_drops},
+    {"tx_oversize_drops", &QueueStats::tx_oversize_drops}};
 
 // What the hardware says about a queue (vmqctl).
 struct QueueState {
