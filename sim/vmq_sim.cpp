@@ -473,6 +473,30 @@ void Sim::write_outputs() {
     if (!dq.empty())
       mismatch(fmt::format("tx queue {}: {} frames expected on the wire never appeared", q, dq.size()));
 
+  // Hardware counters against the model's (exact in lossless runs).
+  const auto& mg = rdl_->global();
+  auto cmp = [&](const char* name, uint64_t hw, uint64_t model) {
+    if (hw != model && sc_.lossless)
+      mismatch(fmt::format("counter {}: core {} model {}", name, hw, model));
+  };
+  cmp("rx_frames", st.global.rx_frames, mg.frames);
+  cmp("rx_err_drops", st.global.rx_err_drops, mg.err_drops);
+  cmp("rx_runt_drops", st.global.rx_runt_drops, mg.runt_drops);
+  cmp("rx_oversize_drops", st.global.rx_oversize_drops, mg.oversize_drops);
+  cmp("rx_unmatched_drops", st.global.rx_unmatched_drops, mg.unmatched_drops);
+  for (auto& [q, spec] : sc_.queues) {
+    const auto& hw = st.queues[q];
+    const auto& mr = rdl_->queue_stats(q);
+    const auto& mt = tdl_->queue_stats(q);
+    const std::string p = fmt::format("queue {} ", q);
+    cmp((p + "rx_packets").c_str(), hw.rx_packets, mr.packets);
+    cmp((p + "rx_bytes").c_str(), hw.rx_bytes, mr.bytes);
+    cmp((p + "tx_packets").c_str(), hw.tx_packets, mt.packets);
+    cmp((p + "tx_bytes").c_str(), hw.tx_bytes, mt.bytes);
+    cmp((p + "tx_spoof_drops").c_str(), hw.tx_spoof_drops, mt.spoof_drops);
+    cmp((p + "tx_oversize_drops").c_str(), hw.tx_oversize_drops, mt.oversize_drops);
+  }
+
   json g = json::object();
   for (const auto& [name, field] : vmq::kGlobalCounters) g[name] = st.global.*field;
   json qs = json::object();
@@ -507,17 +531,6 @@ void Sim::write_outputs() {
     }
   }
 
-  // Hardware counters against the model's (exact in lossless runs).
-  const auto& mg = rdl_->global();
-  auto cmp = [&](const char* name, uint64_t hw, uint64_t model) {
-    if (hw != model && sc_.lossless)
-      mismatch(fmt::format("counter {}: core {} model {}", name, hw, model));
-  };
-  cmp("rx_frames", st.global.rx_frames, mg.frames);
-  cmp("rx_err_drops", st.global.rx_err_drops, mg.err_drops);
-  cmp("rx_runt_drops", st.global.rx_runt_drops, mg.runt_drops);
-  cmp("rx_oversize_drops", st.global.rx_oversize_drops, mg.oversize_drops);
-  cmp("rx_unmatched_drops", st.global.rx_unmatched_drops, mg.unmatched_drops);
 
   std::ofstream ev(opt_.out / "events.jsonl");
   for (std::size_t i = 0; i < rx_in_.size(); ++i) {
