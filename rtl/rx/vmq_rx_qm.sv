@@ -160,7 +160,8 @@ module vmq_rx_qm #(
     logic        is_take, is_pop, is_done, is_ar, is_r, is_rlast, wr_err, rd_err_now;
     logic        apply_reset;
     logic        ring_bad;   // TAIL (or the ring size) moved behind claimed descriptors
-    logic [11:0] incache, to_end, room, by_tail;
+    logic [11:0] incache, room, by_tail;
+    logic [12:0] to_end;  // up to 4096: a 4096-slot ring read from slot 0
     logic [12:0] by_page;
     logic [11:0] faddr;  // page offset of the next fetch
 
@@ -271,14 +272,14 @@ module vmq_rx_qm #(
     // prefetch candidate
     assign incache = (fetch_q - head_q) & mask_a[q];
     assign by_tail = ((cfg_tail_i[q] & mask_a[q]) - fetch_q) & mask_a[q];
-    assign to_end  = 12'((13'd1 << l2) - 13'(fetch_q));
+    assign to_end  = (13'd1 << l2) - 13'(fetch_q);
     assign room    = 12'(DescCache) - incache;
     assign faddr   = {base_q[11:4], 4'b0} + {fetch_q[7:0], 4'b0};
     assign by_page = 13'((13'd4096 - 13'(faddr[11:0])) >> 4);
     always_comb begin
       logic [12:0] n;
       n = 13'(by_tail);
-      if (13'(to_end) < n) n = 13'(to_end);
+      if (to_end < n) n = to_end;
       if (13'(room) < n) n = 13'(room);
       if (by_page < n) n = by_page;
       fetch_n_a[q] = 9'(n);

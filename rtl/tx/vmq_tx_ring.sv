@@ -204,7 +204,8 @@ module vmq_tx_ring #(
   for (genvar q = 0; q < NumQueues; q++) begin : gen_q
     logic [63:0] base_q;
     logic [3:0]  log2_q, l2;
-    logic [11:0] head_q, fetch_q, to_end, faddr, room;
+    logic [11:0] head_q, fetch_q, faddr, room;
+    logic [12:0] to_end;  // up to 4096: a 4096-slot ring read from slot 0
     logic [12:0] by_page;
     logic [DCW:0] dcw_q, dcr_q, eopc_q;
     logic [FRW:0] rwr_q, rout_q, rvd_q, rcmp_q, rack_q;
@@ -369,14 +370,14 @@ module vmq_tx_ring #(
     // size, never past the ring's end or across 4 KiB
     assign incache_a[q] = dcw_q - dcr_q;
     assign by_tail_a[q] = ((cfg_tail_i[q] & mask_a[q]) - fetch_q) & mask_a[q];
-    assign to_end  = 12'((13'd1 << l2) - 13'(fetch_q));
+    assign to_end  = (13'd1 << l2) - 13'(fetch_q);
     assign room    = 12'(DescCache) - 12'(incache_a[q]);
     assign faddr   = {base_q[11:4], 4'b0} + {fetch_q[7:0], 4'b0};
     assign by_page = 13'((13'd4096 - 13'(faddr)) >> 4);
     always_comb begin
       logic [12:0] n;
       n = 13'(by_tail_a[q]);
-      if (13'(to_end) < n) n = 13'(to_end);
+      if (to_end < n) n = to_end;
       if (13'(room) < n) n = 13'(room);
       if (by_page < n) n = by_page;
       fetch_n_a[q] = 9'(n);

@@ -232,9 +232,9 @@ unsigned Device::alloc_queue(const QueueConfig& c, std::optional<unsigned> want)
   // Memory first: a failure here leaves the hardware untouched.
   try {
     fresh.rx_ring = dma_.alloc(size_t(c.rx_ring_size) * r::fmt::RX_DESC_BYTES, 4096);
-    fresh.rx_bufs = dma_.alloc(size_t(c.rx_ring_size) * c.rx_buffer_size, 4096);
+    fresh.rx_bufs = alloc_buffers(c.rx_ring_size, c.rx_buffer_size);
     fresh.tx_ring = dma_.alloc(size_t(c.tx_ring_size) * r::fmt::TX_DESC_BYTES, 4096);
-    fresh.tx_bufs = dma_.alloc(size_t(c.tx_ring_size) * kTxBufferBytes, 4096);
+    fresh.tx_bufs = alloc_buffers(c.tx_ring_size, kTxBufferBytes);
   } catch (...) {
     release_memory(fresh);
     throw;
@@ -246,7 +246,7 @@ unsigned Device::alloc_queue(const QueueConfig& c, std::optional<unsigned> want)
     // Receive ring: every slot but one posted, slot i always owns buffer i.
     const unsigned n = c.rx_ring_size;
     for (unsigned i = 0; i + 1 < n; ++i) {
-      st64(s.rx_ring.cpu + 16 * i, s.rx_bufs.iova + uint64_t(i) * c.rx_buffer_size);
+      st64(s.rx_ring.cpu + 16 * i, s.rx_bufs.iova(i));
       st64(s.rx_ring.cpu + 16 * i + 8, 0);
     }
     s.rx_next = s.rx_done = 0;
@@ -311,10 +311,32 @@ void Device::disable_and_reset(unsigned q) {
 }
 
 void Device::release_memory(Q& s) {
-  for (DmaRegion* m : {&s.rx_ring, &s.rx_bufs, &s.tx_ring, &s.tx_bufs}) {
+  for (DmaRegion* m : {&s.rx_ring, &s.tx_ring}) {
     if (*m) dma_.free(*m);
     *m = DmaRegion{};
   }
+  for (Buffers* b : {&s.rx_bufs, &s.tx_bufs}) {
+    for (const DmaRegion& r : b->chunks) dma_.free(r);
+    b->chunks.clear();
+  }
+}
+
+Device::Buffers Device::alloc_buffers(unsigned count, std::size_t size) {
+  Buffers b;
+  b.size = size;
+  b.per_chunk = std::max<std::size_t>(1, kDmaChunkBytes / size);
+  // A chunk that cannot be had frees the ones already taken.
+  for (unsigned done = 0; done < count;) {
+    const unsigned n = unsigned(std::min<std::size_t>(b.per_chunk, count - done));
+    try {
+      b.chunks.push_back(dma_.alloc(n * size, 4096));
+    } catch (...) {
+      for (const DmaRegion& r : b.chunks) dma_.free(r);
+      throw;
+    }
+    done += n;
+  }
+  return b;
 }
 
 void Device::free_queue(unsigned q) {
@@ -479,7 +501,7 @@ void Device::rx_release(unsigned q) {
   const uint32_t new_tail = s.rx_next + n - 1;
   for (uint32_t slot = s.rx_tail; slot != new_tail; ++slot) {
     const unsigned i = slot & mask;
-    st64(s.rx_ring.cpu + 16 * i, s.rx_bufs.iova + uint64_t(i) * s.cfg.rx_buffer_size);
+    st64(s.rx_ring.cpu + 16 * i, s.rx_bufs.iova(i));
     st64(s.rx_ring.cpu + 16 * i + 8, 0);
   }
   std::atomic_thread_fence(std::memory_order_release);
@@ -500,7 +522,7 @@ std::span<const uint8_t> Device::rx_segment(unsigned q, const RxPacket& p, unsig
   const unsigned slot = (p.slot + i) & (s.cfg.rx_ring_size - 1);
   const std::size_t len = i + 1 < p.nseg ? s.cfg.rx_buffer_size
                                          : p.len - std::size_t(p.nseg - 1) * s.cfg.rx_buffer_size;
-  return {s.rx_bufs.cpu + std::size_t(slot) * s.cfg.rx_buffer_size, len};
+  return {s.rx_bufs.cpu(slot), len};
 }
 
 std::size_t Device::rx_copy(unsigned q, const RxPacket& p, uint8_t* dst) const {
@@ -546,11 +568,11 @@ std::size_t Device::tx_burst(unsigned q, std::span<const std::span<const uint8_t
       const unsigned i = (first + d) & mask;
       const std::size_t off = std::size_t(d) * kTxBufferBytes;
       const std::size_t len = std::min<std::size_t>(kTxBufferBytes, f.size() - off);
-      uint8_t* buf = s.tx_bufs.cpu + std::size_t(i) * kTxBufferBytes;
+      uint8_t* buf = s.tx_bufs.cpu(i);
       std::memcpy(buf, f.data() + off, len);
       uint64_t w1 = r::fmt::put(0, r::fmt::TX_DESC_LEN, len);
       if (d + 1 == nd) w1 = r::fmt::put(w1, r::fmt::TX_DESC_EOP, 1);
-      st64(s.tx_ring.cpu + 16 * i, s.tx_bufs.iova + uint64_t(i) * kTxBufferBytes);
+      st64(s.tx_ring.cpu + 16 * i, s.tx_bufs.iova(i));
       st64(s.tx_ring.cpu + 16 * i + 8, w1);
     }
     s.tx_ndesc[first & mask] = uint8_t(nd);

@@ -56,6 +56,7 @@ inline constexpr unsigned kMinBuffer = 256, kMaxBuffer = 16384;  // multiples of
 inline constexpr unsigned kTxBufferBytes = 2048;  // driver's TX slot buffer; frames span several
 inline constexpr unsigned kTxMaxDescPerFrame = 32;  // the core's TxDescCache (docs/tx-dma.md)
 inline constexpr unsigned kTxMaxFrameBytes = 16384;  // tx_burst refuses longer host frames
+inline constexpr std::size_t kDmaChunkBytes = std::size_t(2) << 20;  // largest DMA region asked for
 
 struct QueueConfig {
   unsigned rx_ring_size = 256;      // power of two in 16..4096
@@ -219,10 +220,20 @@ class Device {
   Stats stats();
 
  private:
+  // Buffers of one ring, allocated in chunks of at most kDmaChunkBytes (a
+  // hugepage backend hands out physically contiguous regions of 2 MiB at
+  // most), each chunk holding whole buffers.
+  struct Buffers {
+    std::vector<DmaRegion> chunks;
+    std::size_t size = 0, per_chunk = 1;
+    uint8_t* cpu(unsigned i) const { return chunks[i / per_chunk].cpu + (i % per_chunk) * size; }
+    uint64_t iova(unsigned i) const { return chunks[i / per_chunk].iova + (i % per_chunk) * size; }
+  };
   struct Q {
     bool allocated = false;
     QueueConfig cfg;
-    DmaRegion rx_ring, rx_bufs, tx_ring, tx_bufs;
+    DmaRegion rx_ring, tx_ring;
+    Buffers rx_bufs, tx_bufs;
     // RX (free-running counts): next slot to look at, first slot the caller
     // still holds, TAIL as written (always rx_done - 1: one slot stays empty)
     uint32_t rx_next = 0, rx_done = 0, rx_tail = 0;
@@ -237,6 +248,7 @@ class Device {
   void write_filter(unsigned id, bool valid, const Filter& f, uint64_t qmask);
   void disable_and_reset(unsigned q);
   void release_memory(Q& s);
+  Buffers alloc_buffers(unsigned count, std::size_t size);
 
   RegIo& io_;
   DmaAllocator& dma_;
