@@ -213,6 +213,15 @@ std::vector<unsigned> four() {
   return v;
 }
 
+// Rings of 2^log2 slots on every queue of `act`, then `rounds` random frames
+// of 60..1514 bytes posted to each queue in turn (the backlog several
+// lifecycle scenarios start from).
+void setup_and_backlog(Sys& s, const std::vector<unsigned>& act, unsigned log2, int rounds) {
+  for (unsigned q : act) s.setup_queue(q, log2);
+  for (int i = 0; i < rounds; ++i)
+    for (unsigned q : act) s.post(q, s.make(q, s.rng().range(60, 1514)));
+}
+
 // (3) Round-robin fairness: 4 queues backlogged with mixed frame sizes;
 // checked frame by frame after a warm-up, then byte shares reported.
 void scenario_RoundRobinFairness() {
@@ -379,9 +388,7 @@ void scenario_DmaError() {
   s.program_global(false);
   const auto act = four();
   const unsigned bad = act[1];
-  for (unsigned q : act) s.setup_queue(q, 7);
-  for (int i = 0; i < 20; ++i)
-    for (unsigned q : act) s.post(q, s.make(q, r.range(60, 1514)));
+  setup_and_backlog(s, act, 7, 20);
   s.drain();
   s.mem.add_error_region(tx_buf_base(bad), tx_buf_base(bad) + kTxArenaBytes, axi::SLVERR);
   s.post(bad, s.make(bad, 500));
@@ -425,9 +432,7 @@ void scenario_DisableMidTraffic() {
   Rng& r = s.rng();
   s.program_global(false);
   const auto act = four();
-  for (unsigned q : act) s.setup_queue(q, 8);
-  for (int i = 0; i < 60; ++i)
-    for (unsigned q : act) s.post(q, s.make(q, r.range(60, 1514)));
+  setup_and_backlog(s, act, 8, 60);
   s.idle(r.range(500, 3000));
   const unsigned q = act[2];
   s.wr(regs::Q_TX_CTRL(q), 0);
@@ -692,9 +697,7 @@ void scenario_SoftReset() {
   Rng& r = s.rng();
   s.program_global(false);
   const auto act = four();
-  for (unsigned q : act) s.setup_queue(q, 8);
-  for (int i = 0; i < 40; ++i)
-    for (unsigned q : act) s.post(q, s.make(q, r.range(60, 1514)));
+  setup_and_backlog(s, act, 8, 40);
   s.idle(r.range(200, 3000));
   s.wr(regs::RESET, regs::RESET_SOFT_MASK);
   s.poll_reg(regs::STATUS, regs::STATUS_RESET_BUSY_MASK, 0, "soft reset drains");
