@@ -11,7 +11,8 @@ stage "install Debian packages"
 # What the build, tests and the demo use.
 pkgs=(verilator g++ cmake ninja-build ccache googletest libgtest-dev libfmt-dev
       python3-venv libpcap-dev nlohmann-json3-dev pkg-config gnuplot-nox gtkwave
-      tshark)
+      tshark zlib1g-dev
+      iproute2 iputils-ping iputils-arping iperf3 tcpdump)   # the live test (docs/live.md)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

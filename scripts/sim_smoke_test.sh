@@ -61,4 +61,20 @@ for r in runs:
     assert r["delivered_frames"] <= r["offered_frames"], r
 print("sim_smoke: demo.json has 8 runs, every VM received")
 PY
+# vmq-live refuses bad topologies before it touches a TAP (no root needed).
+live_refused() {  # expected message part, args...
+  local want=$1; shift
+  set +e; "$build/sim/vmq-live" "$@" > "$tmp/live.txt" 2>&1; local rc=$?; set -e
+  [ $rc -eq 2 ] || fail "vmq-live $*: exit $rc, expected 2 (refused)"
+  grep -q -- "$want" "$tmp/live.txt" || { cat "$tmp/live.txt"; fail "vmq-live $*: message lacks \"$want\""; }
+}
+live_refused "--wire TAP is required" --vm v1,02:00:00:00:00:01
+live_refused "no --wire TAP:7 carries" --wire w0 --vm v1,02:00:00:00:00:01,7
+live_refused "not a unicast MAC" --wire w0 --vm v1,01:00:5e:00:00:01
+live_refused "belongs to another VM" --wire w0 --vm v1,02:00:00:00:00:01 --vm v2,02:00:00:00:00:01
+live_refused "not a VID in 1..4094" --wire w0:4095 --vm v1,02:00:00:00:00:01
+live_refused "must have 1..15 characters" --wire w0 --vm vm-with-a-long-name,02:00:00:00:00:01
+live_refused "used twice" --wire w0 --vm w0,02:00:00:00:00:01
+live_refused "expected TAP,MAC" --wire w0 --vm v1
+echo "sim_smoke: vmq-live refuses 8 bad topologies with a message naming the problem"
 echo "sim_smoke: PASS"

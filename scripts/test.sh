@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README, .ci/run): installs what is missing, builds, runs
-# every test of the default run (labels: unit, system, lint, synth), and
+# every test of the default run (labels: unit, system, lint, synth, live), and
 # prints how long each stage took. Extra arguments go to ctest, e.g.
 #   scripts/test.sh -L slow        # the long soaks
 #   scripts/test.sh -R sorter      # tests whose name matches
