@@ -6,7 +6,7 @@
 # that the core's counters agree with what the TAPs saw (live_check.py).
 #
 #   sim/tests/live_test.sh BUILD_DIR [OUT_DIR]      (root; exit 77 = skipped)
-# Env: LIVE_IPERF_S (default 4) seconds of iperf3.
+# Env: LIVE_IPERF_S (default 4) seconds of iperf3, LIVE_PORT_GBPS (default 10) port speed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -27,7 +27,7 @@ rm -rf "$out"
 mkdir -p "$out"
 echo "live test: outputs in $out"
 set +e
-"$root/scripts/live_netns.sh" run --build "$build" --prefix vmqt --vlans "0 0 30 40" \
+"$root/scripts/live_netns.sh" run --build "$build" --prefix vmqt --vlans "0 0 30 40" --port-gbps "${LIVE_PORT_GBPS:-10}" \
   --stats "$out/stats_exit.json" -- "$here/live_traffic.sh" "$out"
 rc=$?
 set -e
