@@ -45,3 +45,35 @@ set(VMQ_RTL_CORE
   ${_r}/tx/vmq_tx_stage.sv
   ${_r}/tx/vmq_tx_out.sv
   ${_r}/top/vmq_core.sv)
+
+# 10 GbE path (rtl/eth; docs/ethernet.md, eth-mac.md, eth-pcs.md).
+set(VMQ_RTL_MAC
+  ${_r}/pkg/vmq_eth_pkg.sv
+  ${_r}/eth/vmq_crc32.sv
+  ${_r}/eth/vmq_mac_tx.sv
+  ${_r}/eth/vmq_mac_rx.sv
+  ${_r}/eth/vmq_mac_10g.sv)
+
+set(VMQ_RTL_PCS
+  ${_r}/pkg/vmq_eth_pkg.sv
+  ${_r}/eth/vmq_pcs_enc.sv
+  ${_r}/eth/vmq_pcs_scrambler.sv
+  ${_r}/eth/vmq_pcs_tx.sv
+  ${_r}/eth/vmq_pcs_lock.sv
+  ${_r}/eth/vmq_pcs_ber.sv
+  ${_r}/eth/vmq_pcs_dec.sv
+  ${_r}/eth/vmq_pcs_rx.sv
+  ${_r}/eth/vmq_pcs_10gbaser.sv)
+
+# Clock-domain crossing FIFOs and vmq_top (the core with its MAC clock
+# domains, optionally the 10GBASE-R PCS + MAC path).
+set(VMQ_RTL_ASYNC_FIFO
+  ${_r}/prim/vmq_async_fifo.sv
+  ${_r}/prim/vmq_axis_async_fifo.sv)
+
+set(VMQ_RTL_TOP
+  ${VMQ_RTL_CORE}
+  ${VMQ_RTL_MAC}
+  ${VMQ_RTL_PCS}
+  ${VMQ_RTL_ASYNC_FIFO}
+  ${_r}/top/vmq_top.sv)

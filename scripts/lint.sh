@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-pkgs=(rtl/pkg/vmq_reg_pkg.sv rtl/pkg/vmq_pkg.sv)   # vmq_pkg uses vmq_reg_pkg
+pkgs=(rtl/pkg/vmq_reg_pkg.sv rtl/pkg/vmq_pkg.sv rtl/pkg/vmq_eth_pkg.sv)   # vmq_pkg uses vmq_reg_pkg
 mapfile -t mods < <(find rtl -name '*.sv' ! -path 'rtl/pkg/*' | sort)
 vlt=(rtl/*.vlt)
 [ -e "${vlt[0]}" ] || vlt=()
@@ -36,5 +36,10 @@ for g in "-GNumQueues=4 -GDataW=128 -GAxiDataW=64" \
   # shellcheck disable=SC2086
   lint vmq_core $g
 done
+# vmq_top with the 10GBASE-R PCS + MAC path (EthPhy; the default lint above is the bare MAC ports)
+if [ -f rtl/top/vmq_top.sv ]; then
+  lint vmq_top "-GEthPhy=1'b1"
+  lint vmq_top "-GEthPhy=1'b1" -GNumQueues=4 -GMacFifoDepth=4096
+fi
 echo "lint: $n runs, $([ $fail = 0 ] && echo clean || echo FAILED)"
 exit $fail
