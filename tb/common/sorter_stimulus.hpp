@@ -17,6 +17,11 @@ struct SorterStimulus {
                                    0x020000000001ULL, 0x020000000002ULL, 0x020000000003ULL,
                                    0x020000000004ULL, 0x0a0b0c0d0e0fULL};
   std::vector<uint16_t> vids{0, 1, 10, 20, 4094, 4095};
+  // Frames that can cross a real link (a MAC + PCS in front of the core):
+  // padded to the 60-byte minimum as the sending MAC pads them, and no tkeep
+  // faults (an XGMII cannot carry a hole in a frame). tuser still appears:
+  // the sender aborts the frame, the receiving MAC flags it.
+  bool phy = false;
 
   uint64_t qbits() const { return num_queues >= 64 ? ~0ULL : (1ULL << num_queues) - 1; }
 
@@ -74,6 +79,10 @@ struct SorterStimulus {
                                 uint8_t(r.u64()));
     f.tuser = r.chance(0.03);
     f.keep_fault = r.chance(0.03) ? int(r.range(1, 3)) : 0;
+    if (phy) {
+      if (f.bytes.size() < 60) f.bytes.resize(60, 0);
+      f.keep_fault = 0;
+    }
     return f;
   }
 };

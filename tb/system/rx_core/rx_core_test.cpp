@@ -25,6 +25,8 @@
 //   DmaError, BufferOverflow, Interrupts, SoftReset — see each case's comment — plus
 //   NoDescBackToBack (directed) and IsolationCheckerFires (negative control:
 //   the checker must catch a write past a buffer's end).
+// --phy 1 restricts the stimulus to what a link carries (tb/system/eth runs
+// RandomLossless through a MAC + PCS in front of the core this way).
 // Debugging knobs: --irq-trace Q prints queue Q's AWs and irq_o edges;
 // --check-every 1 makes RingExhaustion drain and compare after every frame;
 // --trace FILE.fst as everywhere.
@@ -175,6 +177,7 @@ class Sys {
     d.m_tx_tready_i = 1;
     cfg.num_queues = kNumQueues;
     cfg.max_frame_bytes = kMaxFrameBytes;
+    stim.phy = g_args->get("phy", 0) != 0;
     mem.on_write_beat([this](const AxiWriteBeat& b) { on_write_beat(b); });
     mem.on_read_request([this](const AxiReadRequest& r) { on_read(r); });
     clk_.reset();
@@ -1039,6 +1042,7 @@ void scenario_RandomLossless() {
     for (uint64_t i = 0; i < frames; ++i) {
       SorterStimulus::Frame f = s.stim.frame(r);
       if (f.bytes.size() > 3100) f.bytes.resize(r.range(60, 3100));  // keep the run short
+      // (--phy 1: frames cross a MAC + PCS link first, tb/system/eth)
       s.send(f);
       s.pump();
     }
