@@ -77,3 +77,16 @@ set(VMQ_RTL_TOP
   ${VMQ_RTL_PCS}
   ${VMQ_RTL_ASYNC_FIFO}
   ${_r}/top/vmq_top.sv)
+
+# The PCIe-side blocks of the FPGA build: BAR0 AXI4 -> AXI4-Lite, MSI,
+# snapshot crossing (docs/fpga.md "fpga_core").
+set(VMQ_RTL_PCIE
+  ${_r}/pcie/vmq_cdc_snapshot.sv
+  ${_r}/pcie/vmq_axi_to_axil.sv
+  ${_r}/pcie/vmq_msi.sv)
+
+# The vendor-free core of the KCU105 build (vmq_top + BAR0 + MSI + board registers).
+set(VMQ_RTL_FPGA_CORE
+  ${VMQ_RTL_TOP}
+  ${VMQ_RTL_PCIE}
+  ${CMAKE_SOURCE_DIR}/fpga/boards/kcu105/rtl/fpga_core.sv)
