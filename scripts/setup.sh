@@ -12,7 +12,8 @@ stage "install Debian packages"
 pkgs=(verilator g++ cmake ninja-build ccache googletest libgtest-dev libfmt-dev
       python3-venv libpcap-dev nlohmann-json3-dev pkg-config gnuplot-nox gtkwave
       tshark zlib1g-dev
-      iproute2 iputils-ping iputils-arping iperf3 tcpdump)   # the live test (docs/live.md)
+      iproute2 iputils-ping iputils-arping iperf3 tcpdump     # the live test (docs/live.md)
+      tcl)                                                    # fpga_check (tclsh)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
