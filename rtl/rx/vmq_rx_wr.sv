@@ -370,8 +370,9 @@ module vmq_rx_wr #(
   assign left = wc_first_q ? wc_n : wc_left_q;
 
   always_comb begin
-    logic [SW-1:0]   o, need;
+    logic [SW-1:0]   o, need, n;
     logic [A*8-1:0]  shifted;
+    n              = '0;  // default: a local assigned in one case branch only is a latch to Yosys
     m_axi_wvalid_o = 1'b0;
     m_axi_wdata_o  = '0;
     m_axi_wstrb_o  = '0;
@@ -406,7 +407,6 @@ module vmq_rx_wr #(
           wcf_pop       = m_axi_wready_i;
         end
         default: begin  // CDisc: drop bytes of an abandoned copy
-          logic [SW-1:0] n;
           n = (32'(left) < A) ? SW'(left) : SW'(A);
           if (acc_c_q < n) n = acc_c_q;
           out_n   = n;
