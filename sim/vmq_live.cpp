@@ -238,14 +238,12 @@ class Tap {
   }
   // One frame, or nothing (EAGAIN); an interface that is down reads nothing.
   std::optional<std::vector<uint8_t>> read() {
-    std::vector<uint8_t> b(65536);
-    const ssize_t n = ::read(fd_, b.data(), b.size());
+    const ssize_t n = ::read(fd_, buf_.data(), buf_.size());
     if (n < 0) {
       if (errno == EAGAIN || errno == EINTR) return std::nullopt;
       throw vmq::Error(vmq::Errc::DeviceError, fmt::format("TAP {}: read: {}", name_, std::strerror(errno)));
     }
-    b.resize(std::size_t(n));
-    return b;
+    return std::vector<uint8_t>(buf_.begin(), buf_.begin() + n);
   }
   // false: the kernel refused the frame (interface down: EIO); the frame is
   // counted as not delivered by the caller.
@@ -259,6 +257,7 @@ class Tap {
  private:
   std::string name_;
   int fd_ = -1;
+  std::array<uint8_t, 65536> buf_{};  // one read: a whole frame (reused; most reads find nothing)
 };
 
 struct Count {
