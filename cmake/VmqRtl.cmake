@@ -85,8 +85,10 @@ set(VMQ_RTL_PCIE
   ${_r}/pcie/vmq_axi_to_axil.sv
   ${_r}/pcie/vmq_msi.sv)
 
-# The vendor-free core of the KCU105 build (vmq_top + BAR0 + MSI + board registers).
+# The vendor-free core of the KCU105 build (vmq_top + BAR0 + MSI + board registers;
+# vmq_board_reg_pkg is generated from fpga/boards/kcu105/board_regs.toml).
 set(VMQ_RTL_FPGA_CORE
   ${VMQ_RTL_TOP}
   ${VMQ_RTL_PCIE}
+  ${_r}/pkg/vmq_board_reg_pkg.sv
   ${CMAKE_SOURCE_DIR}/fpga/boards/kcu105/rtl/fpga_core.sv)

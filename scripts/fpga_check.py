@@ -514,6 +514,18 @@ def check_core_ports():
             defined |= set(re.findall(r"^\s*module\s+(\w+)", read(f), re.M))
     for mod in sorted(set(re.findall(r"^\s*(vmq_\w+)\s+(?:#|u_)", txt, re.M)) - defined):
         fail(f"rtl/fpga_core.sv instantiates {mod}, which no file in sources.f defines")
+    # packages fpga_core uses (import or pkg::name) must be compiled before it
+    before = set()
+    for f in srcs:
+        if os.path.normpath(f) == os.path.normpath(core):
+            break
+        if os.path.isfile(f):
+            before |= set(re.findall(r"^\s*package\s+(\w+)", read(f), re.M))
+    used_pkgs = set(re.findall(r"\b(vmq_\w*pkg)::", re.sub(r"//.*", "", txt)))
+    for pkg in sorted(used_pkgs - before):
+        fail(f"rtl/fpga_core.sv uses package {pkg}, which no file before it in sources.f defines")
+    if used_pkgs and used_pkgs <= before:
+        ok(f"sources.f compiles fpga_core's packages before it ({', '.join(sorted(used_pkgs))})")
     if decl != used:
         fail(f"fpga.sv's u_core ports differ from fpga_core.sv: not connected {sorted(decl - used)}, unknown {sorted(used - decl)}")
     else:

@@ -5,7 +5,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-pkgs=(rtl/pkg/vmq_reg_pkg.sv rtl/pkg/vmq_pkg.sv rtl/pkg/vmq_eth_pkg.sv)   # vmq_pkg uses vmq_reg_pkg
+# vmq_pkg uses vmq_reg_pkg; vmq_board_reg_pkg is fpga_core's (board registers)
+pkgs=(rtl/pkg/vmq_reg_pkg.sv rtl/pkg/vmq_pkg.sv rtl/pkg/vmq_eth_pkg.sv rtl/pkg/vmq_board_reg_pkg.sv)
 # board cores are vendor-free and linted too; vendor tops (fpga.sv, IP) are not
 mapfile -t mods < <(find rtl -name '*.sv' ! -path 'rtl/pkg/*' | sort; ls fpga/boards/*/rtl/fpga_core.sv 2>/dev/null | sort)
 vlt=(rtl/*.vlt)

@@ -2,6 +2,9 @@
 """reggen: vmq register map (rtl/csr/vmq_regs.toml) -> SV package, SV CSR block,
 C++ header and Markdown reference. Besides registers, the map describes the
 in-memory descriptor formats ([[format]]), generated as constants only.
+A second map, the KCU105 board registers (fpga/boards/kcu105/board_regs.toml),
+is generated as constants only (SV package, C++ header, Markdown reference):
+fpga_core.sv keeps its own decode logic.
 
   python3 scripts/reggen.py          regenerate every output in place
   python3 scripts/reggen.py --check  regenerate into a temp dir; exit 1 with a
@@ -32,8 +35,18 @@ PKG = "vmq_reg_pkg"
 MODULE = "vmq_csr"
 NAMESPACE = "vmq::regs"
 
-FIELD_ACCESS = {"rw", "ro", "const", "param", "w1p"}
-REG_ACCESS = {"rw", "ro", "w1p"}
+# The board register map: constants only, no CSR block.
+BOARD_SRC = "fpga/boards/kcu105/board_regs.toml"
+BOARD_OUT_PKG = "rtl/pkg/vmq_board_reg_pkg.sv"
+BOARD_OUT_HPP = "sw/include/vmq/vmq_board_regs.hpp"
+BOARD_OUT_DOC = "docs/board-registers.md"
+BOARD_PKG = "vmq_board_reg_pkg"
+BOARD_NAMESPACE = "vmq::board_regs"
+
+# w1c (write 1 to clear) exists for constants-only maps: the generated CSR
+# block has no such access (validate_csr rejects it).
+FIELD_ACCESS = {"rw", "ro", "const", "param", "w1p", "w1c"}
+REG_ACCESS = {"rw", "ro", "w1p", "w1c"}
 NAME_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
@@ -162,6 +175,7 @@ class RegMap:
     params: list[Param]
     regs: list[Reg]
     formats: list[Format] = field(default_factory=list)
+    base: int = 0  # lowest offset of the block's window (board map)
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -233,7 +247,7 @@ def parse_field(d: dict, reg: str) -> Field:
         raise MapError(f"{where}: unknown role {f.role!r}")
     if f.role == "soft_reset" and (f.access != "w1p" or f.width != 1):
         raise MapError(f"{where}: role soft_reset needs a 1-bit w1p field")
-    if "reset" in d and f.access in ("ro", "w1p", "param"):
+    if "reset" in d and f.access in ("ro", "w1p", "w1c", "param"):
         raise MapError(f"{where}: access {f.access} has no reset value")
     for en, ev in f.enum.items():
         if not NAME_RE.match(en) or not (0 <= int(ev) < (1 << f.width)):
@@ -280,7 +294,7 @@ def parse(path: Path) -> RegMap:
         t = tomllib.load(fh)
     _known(t, {"block", "param", "reg", "format"}, "top level")
     b = t["block"]
-    _known(b, {"name", "description", "addr_width", "unmapped_read"}, "[block]")
+    _known(b, {"name", "description", "addr_width", "unmapped_read", "base"}, "[block]")
     aw = int(b["addr_width"])
     params = []
     for p in t.get("param", []):
@@ -348,18 +362,23 @@ def parse(path: Path) -> RegMap:
         regs.append(Reg(name, off, r["access"], r["description"], fields, arr))
     regs.sort(key=lambda r: r.offset)  # outputs in address order, whatever the TOML order
     formats = [parse_format(f) for f in t.get("format", [])]
-    m = RegMap(b["name"], b["description"], aw, int(b["unmapped_read"]), params, regs, formats)
+    m = RegMap(b["name"], b["description"], aw, int(b["unmapped_read"]), params, regs, formats,
+               _uint(b.get("base", 0), "[block].base"))
     validate(m)
     return m
 
 
 def validate(m: RegMap) -> None:
     size = 1 << m.addr_width
+    if m.base % 4 or m.base >= size:
+        raise MapError(f"[block].base 0x{m.base:x} not word aligned or beyond the address space")
     used: dict[int, str] = {}
     soft = 0
     for r in m.regs:
         if r.offset % 4:
             raise MapError(f"{r.name}: offset 0x{r.offset:x} not word aligned")
+        if r.offset < m.base:
+            raise MapError(f"{r.name}: offset 0x{r.offset:x} below the block base 0x{m.base:x}")
         bits = 0
         for f in r.fields:
             if bits & f.mask:
@@ -382,6 +401,10 @@ def validate(m: RegMap) -> None:
             raise MapError(f"{r.name}: access ro with writable fields")
         if r.access == "w1p" and acc != {"w1p"}:
             raise MapError(f"{r.name}: access w1p needs only w1p fields")
+        if r.access == "w1c" and ("w1c" not in acc or acc - {"w1c", "ro", "const"}):
+            raise MapError(f"{r.name}: access w1c needs a w1c field and no writable others")
+        if r.access != "w1c" and "w1c" in acc:
+            raise MapError(f"{r.name}: w1c fields need register access w1c")
         n = 1
         if r.array:
             a = r.array
@@ -452,14 +475,18 @@ def validate(m: RegMap) -> None:
 
 # --------------------------------------------------------------------------- helpers
 
-BANNER_LINES = [
-    f"Generated from {SRC} by scripts/reggen.py -- DO NOT EDIT.",
-    "Regenerate: python3 scripts/reggen.py   (CI: python3 scripts/reggen.py --check)",
-]
+def banner_lines(src: str) -> list[str]:
+    return [
+        f"Generated from {src} by scripts/reggen.py -- DO NOT EDIT.",
+        "Regenerate: python3 scripts/reggen.py   (CI: python3 scripts/reggen.py --check)",
+    ]
 
 
-def banner(prefix: str) -> str:
-    return "".join(f"{prefix} {line}\n" for line in BANNER_LINES)
+BANNER_LINES = banner_lines(SRC)
+
+
+def banner(prefix: str, src: str = SRC) -> str:
+    return "".join(f"{prefix} {line}\n" for line in banner_lines(src))
 
 
 def port_name(r: Reg, f: Field) -> str | None:
@@ -1176,11 +1203,209 @@ and `<FORMAT>_BYTES`; SV `{PKG}::<FORMAT>_<FIELD>_WORD/_LSB/_W` and
     return "".join(o)
 
 
+# --------------------------------------------------------------------------- board map (constants only)
+
+
+def validate_board(m: RegMap) -> None:
+    """A constants-only map: registers and fields, no CSR-block features."""
+    if m.params:
+        raise MapError("constants-only map: no [[param]]")
+    if m.formats:
+        raise MapError("constants-only map: no [[format]]")
+    for r in m.regs:
+        if r.array or r.counter:
+            raise MapError(f"{r.name}: constants-only map: no arrays or counter64")
+        for f in r.fields:
+            if f.access in ("w1p", "param") or f.role:
+                raise MapError(f"{r.name}.{f.name}: constants-only map: no {f.access}/role")
+    names = {e for e, _, _ in m.exports()} | {r.name for r in m.regs}
+    for ident in ("BOARD_ADDR_W", "BOARD_BASE", "BOARD_UNMAPPED_READ", "ADDR_SPACE_BYTES",
+                  "UNMAPPED_READ", "BASE"):
+        if ident in names:
+            raise MapError(f"identifier {ident} is reserved for the block constants")
+
+
+def gen_board_pkg(m: RegMap) -> str:
+    aw = m.addr_width
+    o = [banner("//", BOARD_SRC)]
+    o.append("//\n// Register offsets and field positions of the KCU105 board registers\n"
+             f"// (docs/board-registers.md): byte addresses within the {1 << aw >> 10} KiB "
+             f"BAR0,\n// window 0x{m.base:04X}..0x{(1 << aw) - 1:04X}. Constants only: "
+             "fpga_core.sv decodes the\n// registers itself.\n")
+    o.append("`resetall\n`default_nettype none\n\n")
+    o.append(f"package {BOARD_PKG};\n\n")
+    o.append(f"  localparam int unsigned BOARD_ADDR_W = {aw};\n")
+    o.append(f"  localparam logic [{aw - 1}:0] BOARD_BASE = {hexw(m.base, aw)};\n")
+    o.append(f"  localparam logic [31:0] BOARD_UNMAPPED_READ = {hexw(m.unmapped_read, 32)};\n\n")
+    for e, w, v in m.exports():
+        o.append(f"  localparam logic [{w - 1}:0] {e} = {hexw(v, w)};\n")
+    o.append("\n")
+    for r in m.regs:
+        o.append(f"  // {r.name} ({r.access}): {first_sentence(r.desc)}\n")
+        o.append(f"  localparam logic [{aw - 1}:0] REG_{r.name} = {hexw(r.offset, aw)};\n")
+        o.append(f"  localparam logic [31:0] {r.name}_RESET = {hexw(r.reset, 32)};\n")
+        for f in r.fields:
+            p = f"{r.name}_{f.name}"
+            o.append(f"  localparam int unsigned {p}_LSB = {f.lsb};\n")
+            o.append(f"  localparam int unsigned {p}_WIDTH = {f.width};\n")
+            o.append(f"  localparam logic [31:0] {p}_MASK = {hexw(f.mask, 32)};\n")
+            for en, ev in f.enum.items():
+                o.append(f"  localparam logic [{f.width - 1}:0] {p}_{en} = {f.width}'d{ev};\n")
+        o.append("\n")
+    o.append(f"endpackage : {BOARD_PKG}\n\n`resetall\n")
+    return "".join(o)
+
+
+def gen_board_hpp(m: RegMap) -> str:
+    o = [banner("//", BOARD_SRC)]
+    o.append(f"""//
+// KCU105 board register map (BAR0 0x{m.base:04X}..0x{(1 << m.addr_width) - 1:04X}, served by fpga_core)
+// for the host driver and the tests: byte offsets within BAR0, field
+// shifts/masks/widths, reset values. Reference: docs/board-registers.md.
+// The core's own registers are in vmq_regs.hpp. Dependencies: <cstdint> only.
+#pragma once
+
+#include <cstdint>
+
+namespace {BOARD_NAMESPACE} {{
+
+inline constexpr uint32_t BASE = 0x{m.base:04X}u;  // first offset of the board window
+inline constexpr uint32_t ADDR_SPACE_BYTES = 0x{1 << m.addr_width:X}u;
+inline constexpr uint32_t UNMAPPED_READ = 0x{m.unmapped_read:08X}u;
+""")
+    for e, _, v in m.exports():
+        o.append(f"inline constexpr uint32_t {e} = 0x{v:X}u;\n")
+    o.append("\n")
+    for r in m.regs:
+        o.append(f"// {r.name} ({r.access}): {first_sentence(r.desc)}\n")
+        o.append(f"inline constexpr uint32_t {r.name} = 0x{r.offset:04X}u;\n")
+        o.append(f"inline constexpr uint32_t {r.name}_RESET = 0x{r.reset:08X}u;\n")
+        for f in r.fields:
+            p = f"{r.name}_{f.name}"
+            o.append(f"inline constexpr uint32_t {p}_SHIFT = {f.lsb}u;\n"
+                     f"inline constexpr uint32_t {p}_WIDTH = {f.width}u;\n"
+                     f"inline constexpr uint32_t {p}_MASK = 0x{f.mask:08X}u;\n")
+            for en, ev in f.enum.items():
+                o.append(f"inline constexpr uint32_t {p}_{en} = {ev}u;\n")
+        o.append("\n")
+    o.append("""// Table of every board register, for generic code (register dumps, tests).
+enum class Access : uint8_t { RO, W1C };
+struct RegInfo {
+  const char* name;
+  uint32_t offset;
+  Access access;
+  uint32_t reset;       // reset value of const bits
+  uint32_t hw_mask;     // hardware-driven read-only bits
+  uint32_t const_mask;  // constant bits
+  uint32_t w1c_mask;    // write-1-to-clear bits (read the hardware value)
+};
+inline constexpr RegInfo REG_TABLE[] = {
+""")
+    for r in m.regs:
+        if r.access not in ("ro", "w1c"):
+            raise MapError(f"{r.name}: the board header knows access ro and w1c only")
+        o.append(f'    {{"{r.name}", 0x{r.offset:04X}u, Access::{r.access.upper()}, '
+                 f"0x{r.reset:08X}u, 0x{r.mask_of('ro'):08X}u, "
+                 f"0x{r.mask_of('const'):08X}u, 0x{r.mask_of('w1c'):08X}u}},\n")
+    o.append(f"}};\n\n}}  // namespace {BOARD_NAMESPACE}\n")
+    return "".join(o)
+
+
+def gen_board_doc(m: RegMap) -> str:
+    aw = m.addr_width
+    bl = banner_lines(BOARD_SRC)
+    o = [f"<!-- {bl[0]} -->\n<!-- {bl[1]} -->\n\n"]
+    o.append(f"""# KCU105 board register reference
+
+{md_esc(m.desc)}
+
+Byte addresses within BAR0; every register is one 32-bit word. Offsets,
+field positions and reset values come from `{BOARD_SRC}`; the C++ header
+`{BOARD_OUT_HPP}` (namespace `{BOARD_NAMESPACE}`) and the SV package
+`{BOARD_OUT_PKG}` (`{BOARD_PKG}`, which `fpga_core.sv` decodes with) carry
+the same names. The generator emits constants only: the decode logic
+is written by hand in `fpga_core.sv` (docs/fpga.md, "fpga_core").
+
+## Access rules
+
+- Every access gets response OKAY, always.
+- An offset of the window 0x{m.base:04X}..0x{(1 << aw) - 1:04X} that is not a
+  register below reads 0x{m.unmapped_read:08X}; writes to it are ignored.
+  Writes to read-only registers are ignored.
+- The BAR0 bridge (`vmq_axi_to_axil`) turns every host access into aligned
+  32-bit word accesses, so an unaligned address acts on its aligned word.
+- `WSTRB` is honoured byte-wise: a w1c bit clears only when the strobe of its
+  byte is set and the bit is written 1.
+- Counters are 32 bits and wrap. Counters of another clock domain reach the
+  core clock through `vmq_cdc_snapshot`: the counters of one domain form one
+  coherent snapshot, refreshed continuously and a few cycles old; counters of
+  two domains are two snapshots.
+
+Access codes: **ro** read-only, driven by hardware; **const** read-only
+constant; **w1c** reads the hardware value, writing 1 to a bit clears it
+(0 leaves it).
+
+## Address map
+
+| offset | register | access | reset | description |
+|---|---|---|---|---|
+""")
+    for r in m.regs:
+        o.append(f"| 0x{r.offset:04X} | [{r.name}](#{r.name.lower()}) | {r.access} | "
+                 f"0x{r.reset:08X} | {md_esc(first_sentence(r.desc))} |\n")
+    o.append(f"\nEvery other offset from 0x{m.base:04X} to 0x{(1 << aw) - 1:04X} is unmapped.\n"
+             "\n## Registers\n")
+    for r in m.regs:
+        o.append(f"\n### {r.name}\n\n- Offset: 0x{r.offset:04X}\n- Access: {r.access}\n"
+                 f"- Reset: 0x{r.reset:08X}\n\n{md_esc(r.desc)}\n\n")
+        o.append("| bits | field | access | reset | description |\n|---|---|---|---|---|\n")
+        for f in sorted(r.fields, key=lambda f: -f.msb):
+            rst = "—" if f.access in ("ro", "w1c") else f"0x{f.reset:X}"
+            desc = md_esc(f.desc)
+            if f.enum:
+                desc += " Values: " + ", ".join(f"{ev} = `{en}`" for en, ev in f.enum.items()) + "."
+            o.append(f"| {f.bits} | {f.name} | {f.access} | {rst} | {desc} |\n")
+        rsv = 0xFFFFFFFF & ~sum(f.mask for f in r.fields)
+        if rsv:
+            o.append(f"\nOther bits (mask 0x{rsv:08X}) read 0.\n")
+    o.append(f"""
+## Editing the map
+
+Edit `{BOARD_SRC}` (its header describes the schema), run
+`python3 scripts/reggen.py`, and commit the TOML together with the three
+generated files. CTest `reggen_check` (`python3 scripts/reggen.py --check`)
+fails while any generated file is stale. The decode in `fpga_core.sv` uses
+the package's `REG_<NAME>` offsets, so a moved register moves in the RTL too;
+a new register or field also needs its line in `fpga_core.sv`'s decode.
+""")
+    return "".join(o)
+
+
 # --------------------------------------------------------------------------- main
 
 
 def generate(m: RegMap) -> dict[str, str]:
+    validate_csr(m)
     return {OUT_PKG: gen_pkg(m), OUT_CSR: gen_csr(m), OUT_HPP: gen_hpp(m), OUT_DOC: gen_doc(m)}
+
+
+def validate_csr(m: RegMap) -> None:
+    """What the generated CSR block cannot do."""
+    if m.base:
+        raise MapError("[block].base is for constants-only maps")
+    for r in m.regs:
+        if r.access == "w1c":
+            raise MapError(f"{r.name}: w1c is for constants-only maps (no CSR block support)")
+
+
+def generate_board(m: RegMap) -> dict[str, str]:
+    validate_board(m)
+    return {BOARD_OUT_PKG: gen_board_pkg(m), BOARD_OUT_HPP: gen_board_hpp(m),
+            BOARD_OUT_DOC: gen_board_doc(m)}
+
+
+# (source, generator): every map reggen knows, in output order.
+MAPS = [(SRC, generate), (BOARD_SRC, generate_board)]
 
 
 def main() -> int:
@@ -1189,12 +1414,13 @@ def main() -> int:
                     help="exit 1 (with a diff) if a checked-in output is stale")
     ap.add_argument("--root", type=Path, default=ROOT, help="repository root")
     args = ap.parse_args()
-    try:
-        m = parse(args.root / SRC)
-    except (MapError, tomllib.TOMLDecodeError, KeyError, ValueError) as e:
-        print(f"reggen: {SRC}: {e}", file=sys.stderr)
-        return 2
-    outs = generate(m)
+    outs: dict[str, str] = {}
+    for src, gen in MAPS:
+        try:
+            outs.update(gen(parse(args.root / src)))
+        except (MapError, tomllib.TOMLDecodeError, KeyError, ValueError) as e:
+            print(f"reggen: {src}: {e}", file=sys.stderr)
+            return 2
     if not args.check:
         for rel, text in outs.items():
             p = args.root / rel

@@ -1,7 +1,8 @@
 # RTL for the KCU105 build, paths relative to the repository root, compile
 # order (packages first). Part 1 must equal VMQ_RTL_TOP of cmake/VmqRtl.cmake
 # (same files, same order): scripts/fpga_check.py fails if they drift.
-# Part 2 is the board: fpga_core's helpers, fpga_core, the vendor top.
+# Part 2 is the board: fpga_core's helpers and its board-register package
+# (generated from board_regs.toml by scripts/reggen.py), fpga_core, the vendor top.
 # --- part 1: VMQ_RTL_TOP
 rtl/pkg/vmq_reg_pkg.sv
 rtl/pkg/vmq_pkg.sv
@@ -44,6 +45,7 @@ rtl/top/vmq_top.sv
 rtl/pcie/vmq_axi_to_axil.sv
 rtl/pcie/vmq_msi.sv
 rtl/pcie/vmq_cdc_snapshot.sv
+rtl/pkg/vmq_board_reg_pkg.sv
 fpga/boards/kcu105/rtl/fpga_core.sv
 fpga/boards/kcu105/rtl/kcu105_rst_sync.sv
 fpga/boards/kcu105/rtl/fpga.sv

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <vmq/vmq_board_regs.hpp>
 #include <vmq/vmq_regs.hpp>
 
 #include VMQ_MODEL_HEADER
@@ -27,14 +28,14 @@
 
 using namespace vmq::tb;
 namespace regs = vmq::regs;
+namespace brd = vmq::board_regs;  // board registers of fpga_core (docs/board-registers.md)
 using Dut = VMQ_MODEL;
 
 namespace {
 
-// board registers (fpga_core.sv header, docs/fpga.md: hand-written block)
-constexpr uint32_t BRD_MAGIC = 0x8000, BRD_STATUS = 0x8004, BRD_MSI_STATUS = 0x8008,
-                   BRD_MSI_SENT = 0x800C, BRD_IRQ_CAUSE_LO = 0x8010, BRD_IRQ_CAUSE_HI = 0x8014,
-                   BRD_MAC_RX_FRAMES = 0x8050, BRD_MAC_RX_BYTES = 0x8054;
+// 32-bit word index of a board register within the 256-bit beat at brd::BASE
+constexpr unsigned brd_lane(uint32_t off) { return (off - brd::BASE) / 4; }
+static_assert(brd::BRD_IRQ_CAUSE_HI < brd::BASE + 32, "cause registers in the first beat");
 
 struct Beat {
   std::array<uint8_t, 32> data{};
@@ -345,7 +346,7 @@ int run(const Args& args) {
 
   // ---- BAR0 basics: single and burst accesses
   s.check(s.rd(regs::ID_MAGIC) == regs::MAGIC, "ID_MAGIC");
-  s.check(s.rd(BRD_MAGIC) == 0x46504741u, "BRD_MAGIC");
+  s.check(s.rd(brd::BRD_MAGIC) == brd::BOARD_MAGIC, "BRD_MAGIC");
   s.check(s.rd(regs::ID_NUM_QUEUES) == nq, "ID_NUM_QUEUES");
   {
     std::array<uint32_t, 16> single{};
@@ -355,9 +356,11 @@ int run(const Args& args) {
       s.check(Sim::word_of(r[w / 8], w % 8) == single[w],
               fmt::format("burst read word 0x{:x}: 0x{:08x} != single 0x{:08x}", 4 * w,
                           Sim::word_of(r[w / 8], w % 8), single[w]));
-    auto rb = s.bar_read(0x8000, 0, 5);
-    s.check(Sim::word_of(rb[0], 0) == 0x46504741u, "burst read of the board block: magic lane");
-    s.check(Sim::word_of(rb[0], 1) == s.rd(BRD_STATUS), "burst read of the board block: status lane");
+    auto rb = s.bar_read(brd::BASE, 0, 5);
+    s.check(Sim::word_of(rb[0], brd_lane(brd::BRD_MAGIC)) == brd::BOARD_MAGIC,
+            "burst read of the board block: magic lane");
+    s.check(Sim::word_of(rb[0], brd_lane(brd::BRD_STATUS)) == s.rd(brd::BRD_STATUS),
+            "burst read of the board block: status lane");
   }
   {
     // burst write: 2 beats at 0x0000; only SCRATCH (0x20, beat 1 word 0) strobed, bytes 0..2
@@ -402,17 +405,20 @@ int run(const Args& args) {
   d.msi_enable_i = 1;
   for (unsigned i = 0; i < 40; ++i) s.step();
   {
-    const uint32_t st = s.rd(BRD_MSI_STATUS);
+    const uint32_t st = s.rd(brd::BRD_MSI_STATUS);
     const unsigned w = std::min(s.width_, 5u);
-    s.check((st & 1) == 1 && ((st >> 4) & 7) == s.width_ && ((st >> 8) & 0x3f) == (1u << w),
-            fmt::format("BRD_MSI_STATUS 0x{:08x}", st));
+    const uint32_t want = brd::BRD_MSI_STATUS_ENABLE_MASK |
+                          (s.width_ << brd::BRD_MSI_STATUS_VECTOR_WIDTH_SHIFT) |
+                          ((1u << w) << brd::BRD_MSI_STATUS_VECTORS_SHIFT);
+    s.check(st == want, fmt::format("BRD_MSI_STATUS 0x{:08x}, want 0x{:08x}", st, want));
   }
   for (unsigned n = 0; !d.link_up_o; ++n) {
     s.step();
     s.check(n < 200000, "no link");
   }
   const uint64_t link_cycle = s.core_cyc_;
-  s.poll(BRD_STATUS, 3, 3, "BRD_STATUS link/lock");
+  constexpr uint32_t link_lock = brd::BRD_STATUS_LINK_UP_MASK | brd::BRD_STATUS_BLOCK_LOCK_MASK;
+  s.poll(brd::BRD_STATUS, link_lock, link_lock, "BRD_STATUS link/lock");
   s.check(d.dut_link_up_o && d.dut_block_lock_o, "link_up_o / block_lock_o");
 
   // ---- one frame from the far end
@@ -448,27 +454,29 @@ int run(const Args& args) {
                       got[0].bytes.size()));
 
   // ---- cause register: shows q, W1C
-  const uint32_t creg = q < 32 ? BRD_IRQ_CAUSE_LO : BRD_IRQ_CAUSE_HI;
+  const uint32_t creg = q < 32 ? brd::BRD_IRQ_CAUSE_LO : brd::BRD_IRQ_CAUSE_HI;
   const uint32_t cbit = 1u << (q % 32);
   s.check(s.rd(creg) == cbit, fmt::format("cause 0x{:08x}, want 0x{:08x}", s.rd(creg), cbit));
   s.wr(creg, ~cbit);  // other bits: no effect
   s.check(s.rd(creg) == cbit, "cause cleared by a write of other bits");
   {
-    Beat b;  // one 256-bit beat at 0x8000, strobes on both cause words
+    Beat b;  // one 256-bit beat at brd::BASE, strobes on both cause words
+    const unsigned lo = brd::BRD_IRQ_CAUSE_LO - brd::BASE, hi = brd::BRD_IRQ_CAUSE_HI - brd::BASE;
     for (unsigned i = 0; i < 4; ++i) {
-      b.data[16 + i] = uint8_t(q < 32 ? cbit >> (8 * i) : 0);
-      b.data[20 + i] = uint8_t(q >= 32 ? cbit >> (8 * i) : 0);
+      b.data[lo + i] = uint8_t(q < 32 ? cbit >> (8 * i) : 0);
+      b.data[hi + i] = uint8_t(q >= 32 ? cbit >> (8 * i) : 0);
     }
-    b.strb = 0xffu << 16;
-    s.bar_write(0x8000, 5, {b});
+    b.strb = (0xfu << lo) | (0xfu << hi);
+    s.bar_write(brd::BASE, 5, {b});
   }
-  s.check(s.rd(BRD_IRQ_CAUSE_LO) == 0 && s.rd(BRD_IRQ_CAUSE_HI) == 0, "cause not cleared by W1C");
+  s.check(s.rd(brd::BRD_IRQ_CAUSE_LO) == 0 && s.rd(brd::BRD_IRQ_CAUSE_HI) == 0,
+          "cause not cleared by W1C");
   s.wr(regs::Q_INT_CLEAR(q), regs::Q_INT_CLEAR_RX_MASK);
   for (unsigned i = 0; i < 40; ++i) s.step();
   s.check(s.msis_.size() == 1, fmt::format("{} MSI requests, want 1", s.msis_.size()));
-  s.check(s.rd(BRD_MSI_SENT) == 1, "BRD_MSI_SENT != 1");
-  s.check(s.rd(BRD_MAC_RX_FRAMES) == 1, "MAC RX frames != 1");
-  s.check(s.rd(BRD_MAC_RX_BYTES) >= len, "MAC RX bytes < frame length");
+  s.check(s.rd(brd::BRD_MSI_SENT) == 1, "BRD_MSI_SENT != 1");
+  s.check(s.rd(brd::BRD_MAC_RX_FRAMES) == 1, "MAC RX frames != 1");
+  s.check(s.rd(brd::BRD_MAC_RX_BYTES) >= len, "MAC RX bytes < frame length");
 
   const double cyc_ps = 2.0 * s.core_.half;
   const double start = double(*s.fe_start_ps_) / cyc_ps;

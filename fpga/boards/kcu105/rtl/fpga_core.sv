@@ -5,19 +5,14 @@
 // "fpga_core"). vmq_top (EthPhy = 1, DataW 64, AxiDataW 256) on SFP+ cage 0
 // through the GT wizard's asynchronous gearbox; BAR0 (AXI4, 256-bit, from the
 // bridge's M_AXI, already in clk_i) through vmq_axi_to_axil: offsets below
-// 0x8000 to vmq_core's registers, 0x8000..0xFFFF to the board registers
-// below; DMA straight to the bridge's S_AXI; per-queue interrupts to MSI
-// (vmq_msi) in the bridge clock. Board registers (all 32-bit, ro unless
-// said; unmapped offsets of the range read 0xFFFFFFFF, writes ignored):
-//   0x8000 BRD_MAGIC        0x46504741 ("FPGA")
-//   0x8004 BRD_STATUS       0 link up, 1 block lock, 2 high BER (synchronised)
-//   0x8008 BRD_MSI_STATUS   0 MSI enabled, 6:4 vector width, 13:8 vectors (1..32)
-//   0x800C BRD_MSI_SENT     MSI messages granted (wraps)
-//   0x8010 BRD_IRQ_CAUSE_LO queues 31:0, write 1 to clear
-//   0x8014 BRD_IRQ_CAUSE_HI queues 63:32, write 1 to clear
-//   0x8040..0x8070          MAC/PCS/FIFO counters of vmq_top (snapshots, see below)
-// Counters of the MAC TX and RX domains come over by vmq_cdc_snapshot
-// (coherent per domain, refreshed continuously, a few cycles old).
+// 0x8000 to vmq_core's registers, 0x8000..0xFFFF to the board registers;
+// DMA straight to the bridge's S_AXI; per-queue interrupts to MSI (vmq_msi)
+// in the bridge clock. Board registers: docs/board-registers.md, generated
+// with vmq_board_reg_pkg from fpga/boards/kcu105/board_regs.toml; the decode
+// below is written by hand with the package's offsets (a new register or
+// field needs its line here). Counters of the MAC TX and RX domains come
+// over by vmq_cdc_snapshot (coherent per domain, refreshed continuously, a
+// few cycles old); the TX FIFO drops are in clk_i and read directly.
 module fpga_core #(
   parameter int unsigned NumQueues      = 16,
   parameter int unsigned NumFilters     = 64,
@@ -120,7 +115,8 @@ module fpga_core #(
     $fatal(1, "fpga_core: BarAddrW must be 16 (BAR0 = 64 KiB, vmq_core's register space)");
   end
 
-  localparam logic [31:0] BrdMagic = 32'h4650_4741;
+  import vmq_board_reg_pkg::*;
+
   localparam int unsigned RxCnt = 8;   // counters of the MAC RX domain
   localparam int unsigned TxCnt = 4;   // counters of the MAC TX domain
 
@@ -437,36 +433,47 @@ module fpga_core #(
     clear64 = '0;
     if (reg_req && reg_we) begin
       unique case (reg_addr)
-        16'h8010: clear64[31:0]  = reg_wdata & wmask;
-        16'h8014: clear64[63:32] = reg_wdata & wmask;
+        REG_BRD_IRQ_CAUSE_LO: clear64[31:0]  = reg_wdata & wmask & BRD_IRQ_CAUSE_LO_QUEUES_MASK;
+        REG_BRD_IRQ_CAUSE_HI: clear64[63:32] = reg_wdata & wmask & BRD_IRQ_CAUSE_HI_QUEUES_MASK;
         default:  clear64 = '0;
       endcase
     end
     cause_clear = clear64[NumQueues-1:0];
 
-    reg_rdata = 32'hFFFF_FFFF;
+    reg_rdata = BOARD_UNMAPPED_READ;
     unique case (reg_addr)
-      16'h8000: reg_rdata = BrdMagic;
-      16'h8004: reg_rdata = {29'd0, status_sync_q[1]};
-      16'h8008: reg_rdata = {18'd0, 6'd1 << ((msi_snap[35:33] > 3'd5) ? 3'd5 : msi_snap[35:33]),
-                             1'b0, msi_snap[35:33], 3'd0, msi_snap[32]};
-      16'h800C: reg_rdata = msi_snap[31:0];
-      16'h8010: reg_rdata = cause64[31:0];
-      16'h8014: reg_rdata = cause64[63:32];
-      16'h8040: reg_rdata = tx_snap[0];
-      16'h8044: reg_rdata = tx_snap[1];
-      16'h8048: reg_rdata = tx_snap[2];
-      16'h804C: reg_rdata = tx_snap[3];
-      16'h8050: reg_rdata = rx_snap[0];
-      16'h8054: reg_rdata = rx_snap[1];
-      16'h8058: reg_rdata = rx_snap[2];
-      16'h805C: reg_rdata = rx_snap[3];
-      16'h8060: reg_rdata = rx_snap[4];
-      16'h8064: reg_rdata = rx_snap[5];
-      16'h8068: reg_rdata = rx_snap[6];
-      16'h806C: reg_rdata = rx_snap[7];
-      16'h8070: reg_rdata = tx_fifo_drops;
-      default:  reg_rdata = 32'hFFFF_FFFF;
+      REG_BRD_MAGIC:              reg_rdata = BOARD_MAGIC;
+      REG_BRD_STATUS: begin
+        reg_rdata = '0;
+        reg_rdata[BRD_STATUS_LINK_UP_LSB]    = status_sync_q[1][0];
+        reg_rdata[BRD_STATUS_BLOCK_LOCK_LSB] = status_sync_q[1][1];
+        reg_rdata[BRD_STATUS_HIGH_BER_LSB]   = status_sync_q[1][2];
+      end
+      REG_BRD_MSI_STATUS: begin
+        reg_rdata = '0;
+        reg_rdata[BRD_MSI_STATUS_ENABLE_LSB] = msi_snap[32];
+        reg_rdata[BRD_MSI_STATUS_VECTOR_WIDTH_LSB +: BRD_MSI_STATUS_VECTOR_WIDTH_WIDTH]
+          = msi_snap[35:33];
+        reg_rdata[BRD_MSI_STATUS_VECTORS_LSB +: BRD_MSI_STATUS_VECTORS_WIDTH]
+          = 6'd1 << ((msi_snap[35:33] > 3'd5) ? 3'd5 : msi_snap[35:33]);
+      end
+      REG_BRD_MSI_SENT:           reg_rdata = msi_snap[31:0];
+      REG_BRD_IRQ_CAUSE_LO:       reg_rdata = cause64[31:0];
+      REG_BRD_IRQ_CAUSE_HI:       reg_rdata = cause64[63:32];
+      REG_BRD_MAC_TX_FRAMES:      reg_rdata = tx_snap[0];
+      REG_BRD_MAC_TX_BYTES:       reg_rdata = tx_snap[1];
+      REG_BRD_MAC_TX_UNDERRUNS:   reg_rdata = tx_snap[2];
+      REG_BRD_MAC_TX_ERRORS:      reg_rdata = tx_snap[3];
+      REG_BRD_MAC_RX_FRAMES:      reg_rdata = rx_snap[0];
+      REG_BRD_MAC_RX_BYTES:       reg_rdata = rx_snap[1];
+      REG_BRD_MAC_RX_FCS_ERRORS:  reg_rdata = rx_snap[2];
+      REG_BRD_MAC_RX_CODE_ERRORS: reg_rdata = rx_snap[3];
+      REG_BRD_PCS_RX_ERR_BLOCKS:  reg_rdata = rx_snap[4];
+      REG_BRD_PCS_RX_BER_COUNT:   reg_rdata = rx_snap[5];
+      REG_BRD_PCS_RX_LOCK_LOSSES: reg_rdata = rx_snap[6];
+      REG_BRD_RX_FIFO_DROPS:      reg_rdata = rx_snap[7];
+      REG_BRD_TX_FIFO_DROPS:      reg_rdata = tx_fifo_drops;
+      default:                    reg_rdata = BOARD_UNMAPPED_READ;
     endcase
   end
 
