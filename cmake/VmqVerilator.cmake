@@ -50,7 +50,8 @@ function(vmq_verilated_test name)
   endif()
 endfunction()
 
-# vmq_verilated_model(<lib> TOP <module> RTL <file.sv>... [PARAMS Name=Value ...])
+# vmq_verilated_model(<lib> TOP <module> RTL <file.sv>... [PARAMS Name=Value ...]
+#                      [ARGS <extra verilator options>...])
 #
 # One Verilated model as a static library that tests and tools link (the
 # vmq_core build is the slowest part of the build: verilate each
@@ -58,20 +59,20 @@ endfunction()
 # VMQ_MODEL_HEADER and VMQ_PARAM_<Name> definitions and the Verilator
 # include directories.
 function(vmq_verilated_model name)
-  cmake_parse_arguments(A "" "TOP" "RTL;PARAMS" ${ARGN})
+  cmake_parse_arguments(A "" "TOP" "RTL;PARAMS;ARGS" ${ARGN})
   if(NOT A_TOP OR NOT A_RTL)
     message(FATAL_ERROR "vmq_verilated_model(${name}): TOP and RTL are required")
   endif()
   add_library(${name} STATIC)
   set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
-  _vmq_verilate(${name} PUBLIC ${A_TOP} RTL ${A_RTL} PARAMS ${A_PARAMS})
+  _vmq_verilate(${name} PUBLIC ${A_TOP} RTL ${A_RTL} PARAMS ${A_PARAMS} ARGS ${A_ARGS})
 endfunction()
 
 # Verilates TOP from RTL with PARAMS (-G overrides) into <target>, whose
 # model class is V<target>; VMQ_MODEL, VMQ_MODEL_HEADER, DEFS and the
 # VMQ_PARAM_<Name> macros go on <target> with <scope> (PRIVATE, PUBLIC).
 function(_vmq_verilate target scope top)
-  cmake_parse_arguments(A "" "" "RTL;PARAMS;DEFS" ${ARGN})
+  cmake_parse_arguments(A "" "" "RTL;PARAMS;DEFS;ARGS" ${ARGN})
   list(REMOVE_DUPLICATES A_RTL)  # block lists share packages
   set(gargs "")
   set(defs "")
@@ -96,6 +97,6 @@ function(_vmq_verilate target scope top)
     PREFIX V${target}
     TRACE_FST
     VERILATOR_ARGS -Wall --assert -O3 --x-assign fast --x-initial unique ${gargs}
-                   ${VMQ_EXTRA_VERILATOR_ARGS}
+                   ${VMQ_EXTRA_VERILATOR_ARGS} ${A_ARGS}
     OPT_FAST -O2)
 endfunction()

@@ -14,6 +14,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace vmq::tb {
 
@@ -134,6 +135,13 @@ class Clocked {
     // test's seed): the design must not depend on anything but its reset.
     ctx_->randReset(2);
     ctx_->randSeed(int(args.seed % 2147483647));
+    // The test's --key value knobs are also the model's plusargs (+key=value)
+    // for $value$plusargs in test tops (tb/xcheck: --xc_inject N).
+    std::vector<std::string> plus{"vmq_tb"};
+    for (const auto& [k, v] : args.kv) plus.push_back("+" + k + "=" + v);
+    std::vector<const char*> argv;
+    for (const auto& p : plus) argv.push_back(p.c_str());
+    ctx_->commandArgs(int(argv.size()), argv.data());
     ctx_->traceEverOn(!args.trace.empty());
     m_ = std::make_unique<M>(ctx_.get(), name);
     if (!args.trace.empty()) {
