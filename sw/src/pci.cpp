@@ -25,6 +25,7 @@
 #include <iterator>
 
 #include "vmq/error.hpp"
+#include "vmq/vmq_board_regs.hpp"
 
 #ifndef MAP_HUGE_SHIFT
 #define MAP_HUGE_SHIFT 26
@@ -600,6 +601,25 @@ std::string HugepageDma::describe() const {
 }
 
 // ---------------------------------------------------------------------------
+// Board registers
+
+bool has_board_regs(RegIo& regs) { return regs.read32(board_regs::BRD_MAGIC) == board_regs::BOARD_MAGIC; }
+
+uint64_t take_board_irq_causes(RegIo& regs, uint64_t queue_mask) {
+  uint64_t taken = 0;
+  const uint32_t reg[2] = {board_regs::BRD_IRQ_CAUSE_LO, board_regs::BRD_IRQ_CAUSE_HI};
+  for (unsigned half = 0; half < 2; ++half) {
+    const uint32_t want = static_cast<uint32_t>(queue_mask >> (32 * half));
+    if (!want) continue;
+    const uint32_t set = regs.read32(reg[half]) & want;
+    if (!set) continue;
+    regs.write32(reg[half], set);  // W1C: only our queues' bits
+    taken |= uint64_t{set} << (32 * half);
+  }
+  return taken;
+}
+
+// ---------------------------------------------------------------------------
 // IovaAllocator
 
 namespace {
@@ -740,6 +760,7 @@ struct VfioDevice::Impl {
   std::vector<int> efds;  // one eventfd per vector
   uint32_t irq_index = 0;
   const char* irq_mode = "none";
+  bool board_causes = false;  // BAR0 has the board's per-queue cause register
   std::size_t dma_page = 4096;
   std::mutex mu;
   IovaAllocator iova;
@@ -882,6 +903,7 @@ void VfioDevice::Impl::open_all() {
   setup_bar0();
   enable_bus_master();
   setup_irqs();
+  board_causes = !efds.empty() && has_board_regs(regs);
 }
 
 void VfioDevice::Impl::setup_iova() {
@@ -1124,6 +1146,13 @@ uint64_t VfioDevice::Impl::Regs::wait_irq(uint64_t queue_mask, uint64_t timeout_
         fired |= d_.queues_of_vector(vec[i]);
     }
     fired &= queue_mask;
+    if (fired && d_.board_causes) {
+      // A shared vector: the board's cause bits say which of its queues
+      // raised it. None set (an earlier wait took them, or a board without
+      // working causes): report the vector's queues, Q_INT_CAUSE decides.
+      const uint64_t c = take_board_irq_causes(*this, queue_mask);
+      if (c) fired = c;
+    }
     if (fired || left == 0) return fired;
   }
 }
@@ -1133,6 +1162,7 @@ std::string VfioDevice::Impl::Regs::describe() const {
   s += d_.efds.empty() ? " (polling)"
                        : " (" + std::string(d_.irq_mode) + ", " + std::to_string(d_.efds.size()) + " vectors)";
   if (!d_.bar) s += ", BAR0 by pread/pwrite";
+  if (d_.board_causes) s += ", board interrupt causes";
   return s;
 }
 

@@ -24,9 +24,11 @@
 #include <initializer_list>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vmq/error.hpp"
+#include "vmq/vmq_board_regs.hpp"
 
 namespace fs = std::filesystem;
 using vmq::Errc;
@@ -574,4 +576,63 @@ TEST_F(FakeSysfs, VfioContainerNotVfio) {
   o.vfio_dir = (root_ / "vfio_regular_file").string();
   expect_error([&] { vmq::VfioDevice d("0000:05:00.0", o); }, Errc::NoDevice,
                {o.vfio_dir + "/vfio is not a VFIO container", "VFIO_GET_API_VERSION"});
+}
+
+// The KCU105 board's interrupt cause register as fpga_core implements it
+// (BRD_IRQ_CAUSE_LO/HI, write 1 to clear): the driver's side of a shared MSI
+// vector, without a card.
+class FakeBoardRegs : public vmq::RegIo {
+ public:
+  uint64_t cause = 0;
+  bool board = true;
+  std::vector<std::pair<uint32_t, uint32_t>> writes;
+  unsigned reads = 0;
+  uint32_t read32(uint32_t off) override {
+    ++reads;
+    namespace br = vmq::board_regs;
+    if (off == br::BRD_MAGIC) return board ? br::BOARD_MAGIC : 0xFFFFFFFFu;
+    if (off == br::BRD_IRQ_CAUSE_LO) return static_cast<uint32_t>(cause);
+    if (off == br::BRD_IRQ_CAUSE_HI) return static_cast<uint32_t>(cause >> 32);
+    return 0xFFFFFFFFu;
+  }
+  void write32(uint32_t off, uint32_t v) override {
+    writes.emplace_back(off, v);
+    if (off == vmq::board_regs::BRD_IRQ_CAUSE_LO) cause &= ~uint64_t{v};
+    if (off == vmq::board_regs::BRD_IRQ_CAUSE_HI) cause &= ~(uint64_t{v} << 32);
+  }
+  uint64_t now_ns() override { return 0; }
+  void delay_ns(uint64_t) override {}
+  std::string describe() const override { return "fake board"; }
+};
+
+TEST(BoardRegs, Magic) {
+  FakeBoardRegs r;
+  EXPECT_TRUE(vmq::has_board_regs(r));
+  r.board = false;  // a BAR0 without the board window reads all ones there
+  EXPECT_FALSE(vmq::has_board_regs(r));
+}
+
+TEST(BoardRegs, TakeCausesOnlyOfTheMask) {
+  namespace br = vmq::board_regs;
+  FakeBoardRegs r;
+  // queues 0, 1, 3, 33 and 63 raised; a waiter for queues 0..2 and 33
+  r.cause = (1ull << 0) | (1ull << 1) | (1ull << 3) | (1ull << 33) | (1ull << 63);
+  const uint64_t mask = 0x7ull | (1ull << 33);
+  EXPECT_EQ(vmq::take_board_irq_causes(r, mask), (1ull << 0) | (1ull << 1) | (1ull << 33));
+  // only the taken bits were written back; 3 and 63 stay for their waiters
+  EXPECT_EQ(r.cause, (1ull << 3) | (1ull << 63));
+  ASSERT_EQ(r.writes.size(), 2u);
+  EXPECT_EQ(r.writes[0], std::make_pair(br::BRD_IRQ_CAUSE_LO, 0x3u));
+  EXPECT_EQ(r.writes[1], std::make_pair(br::BRD_IRQ_CAUSE_HI, 0x2u));
+  // again: nothing left in the mask, nothing written
+  EXPECT_EQ(vmq::take_board_irq_causes(r, mask), 0u);
+  EXPECT_EQ(r.writes.size(), 2u);
+  // a mask of low queues only never touches the high half
+  r.reads = 0;
+  EXPECT_EQ(vmq::take_board_irq_causes(r, 0x8), 0x8u);
+  EXPECT_EQ(r.reads, 1u);
+  EXPECT_EQ(r.cause, 1ull << 63);
+  EXPECT_EQ(vmq::take_board_irq_causes(r, ~0ull), 1ull << 63);
+  EXPECT_EQ(r.cause, 0u);
+  EXPECT_EQ(vmq::take_board_irq_causes(r, 0), 0u);
 }

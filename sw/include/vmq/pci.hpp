@@ -166,6 +166,19 @@ class HugepageDma : public DmaAllocator {
 };
 
 // ---------------------------------------------------------------------------
+// KCU105 board registers (BAR0 0x8000.., docs/board-registers.md,
+// vmq_board_regs.hpp). Public so they can be tested without a card.
+//
+// True when BAR0 holds the board registers (BRD_MAGIC reads "FPGA").
+bool has_board_regs(RegIo& regs);
+// With fewer MSI vectors than queues, one vector serves several queues; the
+// board's per-queue cause register (BRD_IRQ_CAUSE_LO/HI, write 1 to clear)
+// tells them apart. Reads both halves, clears the set bits that are in
+// `queue_mask` and returns them; other queues' bits stay set for their
+// waiter. Halves without a queue in the mask are neither read nor written.
+uint64_t take_board_irq_causes(RegIo& regs, uint64_t queue_mask);
+
+// ---------------------------------------------------------------------------
 // I/O virtual address space manager used by VfioDevice (public so it can be
 // tested without a device). Holds free ranges; first fit with alignment.
 class IovaAllocator {
@@ -197,9 +210,13 @@ class IovaAllocator {
 // sets bus mastering in the COMMAND register (through the VFIO config region)
 // and, unless max_irq_vectors is 0, enables MSI-X (or MSI) with one eventfd
 // per vector: regs().has_irq() is then true. Queue q is served by vector
-// q % irq_vectors() (the FPGA build wires irq_o[q] to vector q); with fewer
-// vectors than queues, wait_irq reports every queue of a vector that fired
-// and the driver reads Q_INT_CAUSE to tell which.
+// q % irq_vectors() (the FPGA build's vmq_msi sends queue q on vector
+// q mod vectors). When BAR0 has the board registers (has_board_regs), wait_irq
+// reports the queues whose board cause bit is set and clears those bits
+// (take_board_irq_causes), so a shared vector wakes only the queues that
+// raised it; without them, or if no cause bit of a fired vector's queues is
+// set, it reports every queue of the vector, and the driver's Q_INT_CAUSE
+// read tells which had work.
 // Both interfaces live as long as the VfioDevice; its destructor disables
 // interrupts, unmaps every DMA region still allocated and closes everything.
 struct VfioOptions {
