@@ -51,7 +51,11 @@ function(vmq_verilated_test name)
 endfunction()
 
 # vmq_verilated_model(<lib> TOP <module> RTL <file.sv>... [PARAMS Name=Value ...]
-#                      [ARGS <extra verilator options>...])
+#                      [ARGS <extra verilator options>...] [NO_TRACE])
+#
+# NO_TRACE: no FST waveform support (--trace then stops the test with a
+# message); for models whose trace code costs more to compile than it is
+# worth (the netlist cross-simulation model).
 #
 # One Verilated model as a static library that tests and tools link (the
 # vmq_core build is the slowest part of the build: verilate each
@@ -59,21 +63,31 @@ endfunction()
 # VMQ_MODEL_HEADER and VMQ_PARAM_<Name> definitions and the Verilator
 # include directories.
 function(vmq_verilated_model name)
-  cmake_parse_arguments(A "" "TOP" "RTL;PARAMS;ARGS" ${ARGN})
+  cmake_parse_arguments(A "NO_TRACE" "TOP" "RTL;PARAMS;ARGS" ${ARGN})
   if(NOT A_TOP OR NOT A_RTL)
     message(FATAL_ERROR "vmq_verilated_model(${name}): TOP and RTL are required")
   endif()
   add_library(${name} STATIC)
   set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
-  _vmq_verilate(${name} PUBLIC ${A_TOP} RTL ${A_RTL} PARAMS ${A_PARAMS} ARGS ${A_ARGS})
+  if(A_NO_TRACE)
+    set(trace NO_TRACE)
+  else()
+    set(trace "")
+  endif()
+  _vmq_verilate(${name} PUBLIC ${A_TOP} RTL ${A_RTL} PARAMS ${A_PARAMS} ARGS ${A_ARGS} ${trace})
 endfunction()
 
 # Verilates TOP from RTL with PARAMS (-G overrides) into <target>, whose
 # model class is V<target>; VMQ_MODEL, VMQ_MODEL_HEADER, DEFS and the
 # VMQ_PARAM_<Name> macros go on <target> with <scope> (PRIVATE, PUBLIC).
 function(_vmq_verilate target scope top)
-  cmake_parse_arguments(A "" "" "RTL;PARAMS;DEFS;ARGS" ${ARGN})
-  list(REMOVE_DUPLICATES A_RTL)  # block lists share packages
+  cmake_parse_arguments(A "NO_TRACE" "" "RTL;PARAMS;DEFS;ARGS" ${ARGN})
+  list(REMOVE_DUPLICATES A_RTL)
+  if(A_NO_TRACE)
+    set(trace "")
+  else()
+    set(trace TRACE_FST)
+  endif()  # block lists share packages
   set(gargs "")
   set(defs "")
   foreach(p IN LISTS A_PARAMS)
@@ -95,7 +109,7 @@ function(_vmq_verilate target scope top)
     SOURCES ${VMQ_VLT_FILES} ${A_RTL}
     TOP_MODULE ${top}
     PREFIX V${target}
-    TRACE_FST
+    ${trace}
     VERILATOR_ARGS -Wall --assert -O3 --x-assign fast --x-initial unique ${gargs}
                    ${VMQ_EXTRA_VERILATOR_ARGS} ${A_ARGS}
     OPT_FAST -O2)

@@ -14,6 +14,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace vmq::tb {
@@ -129,6 +130,15 @@ inline bool get_bit(const VlWide<N>& p, unsigned i) {
 // (outputs as the registers see them at the edge), then makes the edge.
 template <class M>
 class Clocked {
+  // Models verilated with NO_TRACE (cmake/VmqVerilator.cmake) have no trace()
+  // and no FST runtime linked in; their waveform writer is a stand-in.
+  static constexpr bool kTrace = requires(M& m, VerilatedFstC* t) { m.trace(t, 99); };
+  struct NoFst {
+    void dump(uint64_t) {}
+    void close() {}
+  };
+  using Fst = std::conditional_t<kTrace, VerilatedFstC, NoFst>;
+
  public:
   Clocked(const Args& args, const char* name) : ctx_(std::make_unique<VerilatedContext>()) {
     // Random power-up values in every register and memory (seeded by the
@@ -145,9 +155,14 @@ class Clocked {
     ctx_->traceEverOn(!args.trace.empty());
     m_ = std::make_unique<M>(ctx_.get(), name);
     if (!args.trace.empty()) {
-      tfp_ = std::make_unique<VerilatedFstC>();
-      m_->trace(tfp_.get(), 99);
-      tfp_->open(args.trace.c_str());
+      if constexpr (kTrace) {
+        tfp_ = std::make_unique<Fst>();
+        m_->trace(tfp_.get(), 99);
+        tfp_->open(args.trace.c_str());
+      } else {
+        fmt::print(stderr, "{}: --trace: this model was built without waveform support\n", name);
+        std::exit(2);
+      }
     }
     m_->clk_i = 0;
   }
@@ -181,7 +196,7 @@ class Clocked {
  private:
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<M> m_;
-  std::unique_ptr<VerilatedFstC> tfp_;
+  std::unique_ptr<Fst> tfp_;
   uint64_t cycle_ = 0;
 };
 
