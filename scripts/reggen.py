@@ -538,6 +538,32 @@ def q_idx(r: Reg) -> str:
 # --------------------------------------------------------------------------- SV package
 
 
+def sv_field_consts(r) -> list[str]:
+    """Package constants of a register's fields (vmq_reg_pkg, vmq_board_reg_pkg)."""
+    o = []
+    for f in r.fields:
+        p = f"{r.name}_{f.name}"
+        o.append(f"  localparam int unsigned {p}_LSB = {f.lsb};\n")
+        o.append(f"  localparam int unsigned {p}_WIDTH = {f.width};\n")
+        o.append(f"  localparam logic [31:0] {p}_MASK = {hexw(f.mask, 32)};\n")
+        for en, ev in f.enum.items():
+            o.append(f"  localparam logic [{f.width - 1}:0] {p}_{en} = {f.width}'d{ev};\n")
+    return o
+
+
+def hpp_field_consts(r) -> list[str]:
+    """C++ constants of a register's fields (vmq_regs.hpp, vmq_board_regs.hpp)."""
+    o = []
+    for f in r.fields:
+        p = f"{r.name}_{f.name}"
+        o.append(f"inline constexpr uint32_t {p}_SHIFT = {f.lsb}u;\n"
+                 f"inline constexpr uint32_t {p}_WIDTH = {f.width}u;\n"
+                 f"inline constexpr uint32_t {p}_MASK = 0x{f.mask:08X}u;\n")
+        for en, ev in f.enum.items():
+            o.append(f"inline constexpr uint32_t {p}_{en} = {ev}u;\n")
+    return o
+
+
 def gen_pkg(m: RegMap) -> str:
     aw = m.addr_width
     o = [banner("//")]
@@ -558,13 +584,7 @@ def gen_pkg(m: RegMap) -> str:
                      f"{hexw(r.array.stride, aw)};\n")
             o.append(f"  localparam int unsigned {r.name}_MAX_COUNT = {r.array.max};\n")
         o.append(f"  localparam logic [31:0] {r.name}_RESET = {hexw(r.reset, 32)};\n")
-        for f in r.fields:
-            p = f"{r.name}_{f.name}"
-            o.append(f"  localparam int unsigned {p}_LSB = {f.lsb};\n")
-            o.append(f"  localparam int unsigned {p}_WIDTH = {f.width};\n")
-            o.append(f"  localparam logic [31:0] {p}_MASK = {hexw(f.mask, 32)};\n")
-            for en, ev in f.enum.items():
-                o.append(f"  localparam logic [{f.width - 1}:0] {p}_{en} = {f.width}'d{ev};\n")
+        o += sv_field_consts(r)
         o.append("\n")
     if m.formats:
         o.append("  // Descriptor formats in host memory (docs/registers.md, \"Descriptor formats\"):\n"
@@ -975,13 +995,7 @@ inline constexpr uint32_t UNMAPPED_READ = 0x{m.unmapped_read:08X}u;
         else:
             o.append(f"inline constexpr uint32_t {r.name} = 0x{r.offset:04X}u;\n")
         o.append(f"inline constexpr uint32_t {r.name}_RESET = 0x{r.reset:08X}u;\n")
-        for f in r.fields:
-            p = f"{r.name}_{f.name}"
-            o.append(f"inline constexpr uint32_t {p}_SHIFT = {f.lsb}u;\n"
-                     f"inline constexpr uint32_t {p}_WIDTH = {f.width}u;\n"
-                     f"inline constexpr uint32_t {p}_MASK = 0x{f.mask:08X}u;\n")
-            for en, ev in f.enum.items():
-                o.append(f"inline constexpr uint32_t {p}_{en} = {ev}u;\n")
+        o += hpp_field_consts(r)
         o.append("\n")
     # table
     o.append("""// Table of every register, for generic code (register dumps, tests).
@@ -1244,13 +1258,7 @@ def gen_board_pkg(m: RegMap) -> str:
         o.append(f"  // {r.name} ({r.access}): {first_sentence(r.desc)}\n")
         o.append(f"  localparam logic [{aw - 1}:0] REG_{r.name} = {hexw(r.offset, aw)};\n")
         o.append(f"  localparam logic [31:0] {r.name}_RESET = {hexw(r.reset, 32)};\n")
-        for f in r.fields:
-            p = f"{r.name}_{f.name}"
-            o.append(f"  localparam int unsigned {p}_LSB = {f.lsb};\n")
-            o.append(f"  localparam int unsigned {p}_WIDTH = {f.width};\n")
-            o.append(f"  localparam logic [31:0] {p}_MASK = {hexw(f.mask, 32)};\n")
-            for en, ev in f.enum.items():
-                o.append(f"  localparam logic [{f.width - 1}:0] {p}_{en} = {f.width}'d{ev};\n")
+        o += sv_field_consts(r)
         o.append("\n")
     o.append(f"endpackage : {BOARD_PKG}\n\n`resetall\n")
     return "".join(o)
@@ -1280,13 +1288,7 @@ inline constexpr uint32_t UNMAPPED_READ = 0x{m.unmapped_read:08X}u;
         o.append(f"// {r.name} ({r.access}): {first_sentence(r.desc)}\n")
         o.append(f"inline constexpr uint32_t {r.name} = 0x{r.offset:04X}u;\n")
         o.append(f"inline constexpr uint32_t {r.name}_RESET = 0x{r.reset:08X}u;\n")
-        for f in r.fields:
-            p = f"{r.name}_{f.name}"
-            o.append(f"inline constexpr uint32_t {p}_SHIFT = {f.lsb}u;\n"
-                     f"inline constexpr uint32_t {p}_WIDTH = {f.width}u;\n"
-                     f"inline constexpr uint32_t {p}_MASK = 0x{f.mask:08X}u;\n")
-            for en, ev in f.enum.items():
-                o.append(f"inline constexpr uint32_t {p}_{en} = {ev}u;\n")
+        o += hpp_field_consts(r)
         o.append("\n")
     o.append("""// Table of every board register, for generic code (register dumps, tests).
 enum class Access : uint8_t { RO, W1C };
