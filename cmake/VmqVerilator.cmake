@@ -82,12 +82,12 @@ endfunction()
 # VMQ_PARAM_<Name> macros go on <target> with <scope> (PRIVATE, PUBLIC).
 function(_vmq_verilate target scope top)
   cmake_parse_arguments(A "NO_TRACE" "" "RTL;PARAMS;DEFS;ARGS" ${ARGN})
-  list(REMOVE_DUPLICATES A_RTL)
+  list(REMOVE_DUPLICATES A_RTL)  # block lists share packages
   if(A_NO_TRACE)
     set(trace "")
   else()
     set(trace TRACE_FST)
-  endif()  # block lists share packages
+  endif()
   set(gargs "")
   set(defs "")
   foreach(p IN LISTS A_PARAMS)
