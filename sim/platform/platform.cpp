@@ -16,6 +16,7 @@
 #include VMQ_MODEL_HEADER
 #include "axi_mem.hpp"
 #include "axil_master.hpp"
+#include "dma_ownership.hpp"
 #include "vmq_tb.hpp"
 
 namespace vmq::sim {
@@ -58,6 +59,7 @@ struct Platform::Impl {
   tb::Rng rng;
   std::unique_ptr<tb::AxilMaster<Dut>> bus;
   std::unique_ptr<tb::AxiMem<Dut>> mem;
+  std::unique_ptr<rig::DmaOwnership> own;  // SPEC §4 isolation, every DMA access
   uint64_t cycle = 0;
   double cpb = 0;  // cycles per wire byte
 
@@ -128,6 +130,19 @@ Platform::Platform(const PlatformConfig& cfg) : impl_(std::make_unique<Impl>(cfg
   m.mem->mem().attach_window(arena_iova_, arena_, cfg.arena_bytes);
   m.mem->add_error_region(0, arena_iova_, tb::axi::SLVERR);
   m.mem->add_error_region(arena_iova_ + cfg.arena_bytes, ~0ULL, tb::axi::SLVERR);
+
+  // Every DMA access against what the driver posted (sim/rig/dma_ownership.hpp):
+  // a core that touches memory it was not given stops the simulation.
+  if (cfg.check_ownership) {
+    m.own = std::make_unique<rig::DmaOwnership>(
+        VMQ_PARAM_NumQueues, m.mem->bus_bytes(),
+        [mem = m.mem.get()](uint64_t a) { return mem->read_u64(a); });
+    m.mem->set_ownership(m.own.get());
+    m.bus->observe_write = [o = m.own.get()](uint32_t a, uint32_t v, uint8_t strb) {
+      o->reg_write(a, v, strb);
+    };
+    m.bus->observe_read = [o = m.own.get()](uint32_t a, uint32_t v) { o->reg_read(a, v); };
+  }
 
   // Remember the first faults with their address, ID and cycle.
   m.mem->on_read_request([this](const tb::AxiReadRequest& r) {

@@ -30,6 +30,7 @@ struct PlatformConfig {
   uint64_t write_latency_ns = 64;
   uint64_t seed = 1;                 // power-up register values of the model
   std::string trace;                 // FST waveform file ("" = none)
+  bool check_ownership = true;       // DMA ownership checker (docs/testing.md): stop on a violation
   std::size_t arena_bytes = std::size_t(1) << 30;  // DMA memory (reserved, touched lazily)
 };
 

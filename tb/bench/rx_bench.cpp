@@ -187,6 +187,7 @@ class RxBench {
         rng_(args.seed + len),
         mem_(d_, rng_, mem_cfg(read_lat, write_lat)),
         axil_(d_, rng_, 0.0, 0.0),
+        own_(kNumQueues, mem_.bus_bytes(), [this](uint64_t a) { return mem_.read_u64(a); }),
         len_(len),
         warm_(warm),
         measure_(measure),
@@ -196,6 +197,10 @@ class RxBench {
         lossless_(mode.lossless),
         copies_(bcast_ ? mode.copies : 1),
         stride_(bcast_ ? 1 : kQueues) {
+    // every DMA access against what the bench posted (sim/rig/dma_ownership.hpp)
+    mem_.set_ownership(&own_);
+    axil_.observe_write = [this](uint32_t a, uint32_t v, uint8_t strb) { own_.reg_write(a, v, strb); };
+    axil_.observe_read = [this](uint32_t a, uint32_t v) { own_.reg_read(a, v); };
     row_.port_gbps = port_gbps;
     row_.len = len;
     row_.mode = mode;
@@ -585,6 +590,7 @@ class RxBench {
   Rng rng_;
   AxiMem<Dut> mem_;
   AxilMaster<Dut> axil_;
+  vmq::rig::DmaOwnership own_;
   unsigned len_;
   uint64_t warm_, measure_, total_ = 0, tail_frames_ = 16;
   double bytes_per_cycle_, wire_cycles_;

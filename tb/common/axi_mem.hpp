@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "dma_ownership.hpp"
 #include "vmq_tb.hpp"
 
 namespace vmq::tb {
@@ -180,6 +181,20 @@ struct AxiMemConfig {
   // byte at address a of never-written memory: byte (a % 8) of this, so
   // read_u32 of unwritten memory gives 0xdeadbeef
   uint64_t fill_pattern = 0xdeadbeefdeadbeefULL;
+  // Card limits (SPEC §2, the axi_pcie3 bridge): checked when set.
+  unsigned addr_bits = 64;          // an address at or above 2^addr_bits is a protocol error
+  bool contiguous_strobes = false;  // WSTRB must be one run of ones within a beat
+
+  // The card profile of SPEC §2: at most 8 reads and 8 writes in flight,
+  // contiguous strobes, 48-bit addresses (the simulation profile is the
+  // default: no outstanding limit).
+  static AxiMemConfig card() {
+    AxiMemConfig c;
+    c.max_reads = c.max_writes = 8;
+    c.contiguous_strobes = true;
+    c.addr_bits = 48;
+    return c;
+  }
 };
 
 // One W beat as the write hook sees it (called for every beat, error or not).
@@ -293,6 +308,9 @@ class AxiMem {
   void clear_slow_regions() { slow_.clear(); }
   void on_write_beat(WriteHook h) { write_hook_ = std::move(h); }
   void on_read_request(ReadHook h) { read_hook_ = std::move(h); }
+  // The DMA ownership checker (sim/rig/dma_ownership.hpp) sees every W beat
+  // and every AR; it throws on a violation.
+  void set_ownership(vmq::rig::DmaOwnership* o) { own_ = o; }
 
   // ---- host side ----
   void write_bytes(uint64_t a, std::span<const uint8_t> d) { mem_.write(a, d); }
@@ -484,6 +502,10 @@ class AxiMem {
     return (a.addr & ~((1ULL << a.size) - 1)) + ((a.len + 1) << a.size);
   }
   void check_addr(const char* ch, const Addr& a) const {
+    if (cfg_.addr_bits < 64 && (burst_end(a) - 1) >> cfg_.addr_bits)
+      fail(ch, a.id, a.addr,
+           fmt::format("address beyond {} bits (the card's bridge takes {}-bit addresses)",
+                       cfg_.addr_bits, cfg_.addr_bits));
     if (a.burst != axi::INCR)
       fail(ch, a.id, a.addr,
            fmt::format("burst type {} ({}); only INCR is used", a.burst,
@@ -542,6 +564,14 @@ class AxiMem {
         fail("W", b.a.id, ba,
              fmt::format("WSTRB 0x{:x} outside the beat's lanes 0x{:x} (beat {}, W cycle {})",
                          w.strb, lanes, n, w.cycle));
+      if (cfg_.contiguous_strobes && w.strb) {
+        const uint64_t run = w.strb >> std::countr_zero(w.strb);
+        if (run & (run + 1))
+          fail("W", b.a.id, ba,
+               fmt::format("WSTRB 0x{:x} has a hole (the card's bridge needs contiguous strobes; "
+                           "beat {}, W cycle {})",
+                           w.strb, n, w.cycle));
+      }
       AxiWriteBeat hb{
           b.a.id, base,   base,    base,         w.strb, bus_, unsigned(std::popcount(w.strb)),
           n,      b.resp, w.cycle, w.data.data()};
@@ -555,6 +585,7 @@ class AxiMem {
         st_.bytes_written += hb.nbytes;
       }
       ++st_.write_beats;
+      if (own_) own_->write_beat(base, w.strb, w.data.data(), w.cycle, b.a.id);
       if (write_hook_) write_hook_(hb);
       if (last) {
         const uint64_t ready = cycle_ + cfg_.write_latency + jitter(cfg_.write_jitter);
@@ -590,6 +621,7 @@ class AxiMem {
     ++st_.reads_per_id[a.id];
     st_.bytes_read += end - a.addr;
     if (resp != axi::OKAY) ++st_.read_errors;
+    if (own_) own_->read_request(a.addr, end, cycle_, a.id);
     if (read_hook_) read_hook_({a.id, a.addr, end, r.beats, 1u << a.size, resp, cycle_, r.ready});
     r_q_[a.id].push_back(std::move(r));
   }
@@ -692,6 +724,7 @@ class AxiMem {
   std::vector<Slow> slow_;
   WriteHook write_hook_;
   ReadHook read_hook_;
+  vmq::rig::DmaOwnership* own_ = nullptr;
   AxiMemStats st_;
   uint64_t cycle_ = 0, w_seq_ = 0, r_seq_ = 0;
   unsigned reads_out_ = 0, writes_out_ = 0;

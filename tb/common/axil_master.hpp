@@ -25,7 +25,13 @@ class AxilMaster {
     d_.s_axil_rready_i = 0;
   }
 
+  // Observers of the host's register traffic (the DMA ownership checker):
+  // every write as it is queued, every read with the value it returned.
+  std::function<void(uint32_t, uint32_t, uint8_t)> observe_write;
+  std::function<void(uint32_t, uint32_t)> observe_read;
+
   void write(uint32_t addr, uint32_t data, uint8_t strb = 0xf) {
+    if (observe_write) observe_write(addr, data, strb);
     ops_.push_back({true, addr, data, strb, nullptr});
   }
   void read(uint32_t addr, std::function<void(uint32_t)> done) {
@@ -101,7 +107,9 @@ class AxilMaster {
             fmt::format("RRESP {} for 0x{:04x}", d_.s_axil_rresp_o, cur_.addr));
       const uint32_t v = d_.s_axil_rdata_o;
       auto cb = cur_.done;
+      const uint32_t a = cur_.addr;
       finish();
+      if (observe_read) observe_read(a, v);
       if (cb) cb(v);
     }
   }

@@ -643,6 +643,28 @@ TYPED_TEST(AxiMemTest, ProtocolChecker) {
     b.w(true);
     has(b.expect_throw(), "WSTRB");
   }
+  {  // card profile: a strobe with a hole, an address beyond 48 bits
+    Bn b;
+    b.mem.config() = AxiMemConfig::card();
+    b.mem.config().p_aw_stall = b.mem.config().p_w_stall = b.mem.config().p_ar_stall = 0;
+    b.aw(0, 0, L);
+    b.w(true);
+    set_bit(b.d.m_axi_wstrb_o, 1, false);  // lanes 0, 2..: a hole at lane 1
+    has(b.expect_throw(), "hole");
+    Bn c;
+    c.mem.config() = AxiMemConfig::card();
+    c.d.m_axi_arvalid_o = 1;
+    c.d.m_axi_araddr_o = 1ULL << 48;
+    c.d.m_axi_arsize_o = uint8_t(L);
+    has(c.expect_throw(), "beyond 48 bits");
+    Bn e;  // the same strobe is fine in the simulation profile
+    e.aw(0, 0, L);
+    e.w(true);
+    set_bit(e.d.m_axi_wstrb_o, 1, false);
+    e.step();
+    e.d.m_axi_awvalid_o = e.d.m_axi_wvalid_o = 0;
+    EXPECT_EQ(e.expect_throw(), "no throw");
+  }
   {  // AWVALID dropped while stalled, AR payload changed while stalled, W dropped
     Bn b(1.0);
     b.aw(0, 0, L);
