@@ -67,6 +67,7 @@ class Field:
     export: str | None = None
     port: bool = True
     role: str | None = None
+    hw_clear: bool = False  # an input <reg>_<field>_clr_i returns it to its reset value
 
     @property
     def width(self) -> int:
@@ -226,7 +227,7 @@ def _known(d: dict, keys: set[str], where: str) -> None:
 def parse_field(d: dict, reg: str) -> Field:
     where = f"{reg}.{d.get('name', '?')}"
     _known(d, {"name", "bits", "access", "reset", "description", "enum", "param",
-               "export", "port", "role"}, where)
+               "export", "port", "role", "hw_clear"}, where)
     for k in ("name", "bits", "access", "description"):
         if k not in d:
             raise MapError(f"{where}: missing {k!r}")
@@ -234,7 +235,8 @@ def parse_field(d: dict, reg: str) -> Field:
     f = Field(name=d["name"], msb=msb, lsb=lsb, access=d["access"],
               reset=int(d.get("reset", 0)), desc=d["description"],
               enum=dict(d.get("enum", {})), param=d.get("param"),
-              export=d.get("export"), port=bool(d.get("port", True)), role=d.get("role"))
+              export=d.get("export"), port=bool(d.get("port", True)), role=d.get("role"),
+              hw_clear=bool(d.get("hw_clear", False)))
     if not NAME_RE.match(f.name):
         raise MapError(f"{where}: field names are UPPER_SNAKE")
     if f.access not in FIELD_ACCESS:
@@ -247,6 +249,8 @@ def parse_field(d: dict, reg: str) -> Field:
         raise MapError(f"{where}: unknown role {f.role!r}")
     if f.role == "soft_reset" and (f.access != "w1p" or f.width != 1):
         raise MapError(f"{where}: role soft_reset needs a 1-bit w1p field")
+    if f.hw_clear and f.access != "rw":
+        raise MapError(f"{where}: hw_clear needs an rw field")
     if "reset" in d and f.access in ("ro", "w1p", "w1c", "param"):
         raise MapError(f"{where}: access {f.access} has no reset value")
     for en, ev in f.enum.items():
@@ -702,6 +706,9 @@ module {MODULE}
             d = "output" if p.endswith("_o") else "input "
             shape = sv_shape(r, f)
             ports.append(f"  {d} logic {shape + ' ' if shape else ''}{p}")
+            if f.hw_clear:
+                cshape = f"[{r.array.count}-1:0] " if r.array else ""
+                ports.append(f"  input  logic {cshape}{sig(r, f)}_clr_i")
     # align names, join with commas (not after comment lines)
     def split(p: str) -> tuple[str, str]:
         head, _, name = p.rpartition(" ")
@@ -850,6 +857,10 @@ module {MODULE}
                      f"(reg_wdata{rng} & wmask{rng});\n")
             del s
         o.append(f"{ind}end\n")
+        for f in rw:
+            if f.hw_clear:  # hardware clear wins over a write in the same cycle
+                o.append(f"{ind}if ({sig(r, f)}_clr_i{q_idx(r)}) {sig(r, f)}_d{q_idx(r)} = "
+                         f"{hexw(f.reset, f.width)};\n")
         if r.array:
             o.append("    end\n")
         o.append("    if (soft_reset_req) begin\n")

@@ -99,6 +99,7 @@ module vmq_csr
   input  logic [63:0]                dma_errors_i,
   // Q_RX_CTRL
   output logic [NumQueues-1:0]       q_rx_ctrl_enable_o,
+  input  logic [NumQueues-1:0]       q_rx_ctrl_enable_clr_i,
   output logic [NumQueues-1:0]       q_rx_ctrl_bcast_o,
   output logic [NumQueues-1:0]       q_rx_ctrl_mcast_o,
   output logic [NumQueues-1:0]       q_rx_ctrl_promisc_o,
@@ -113,6 +114,7 @@ module vmq_csr
   output logic [NumQueues-1:0][15:0] q_rx_buf_bytes_o,
   // Q_RX_TAIL
   output logic [NumQueues-1:0][11:0] q_rx_tail_idx_o,
+  input  logic [NumQueues-1:0]       q_rx_tail_idx_clr_i,
   // Q_RX_HEAD
   input  logic [NumQueues-1:0][11:0] q_rx_head_idx_i,
   // Q_RX_STATUS
@@ -138,6 +140,7 @@ module vmq_csr
   output logic [NumQueues-1:0][23:0] q_int_itr_cycles_o,
   // Q_TX_CTRL
   output logic [NumQueues-1:0]       q_tx_ctrl_enable_o,
+  input  logic [NumQueues-1:0]       q_tx_ctrl_enable_clr_i,
   output logic [NumQueues-1:0]       q_tx_ctrl_spoof_mac_o,
   output logic [NumQueues-1:0]       q_tx_ctrl_spoof_vlan_o,
   // Q_TX_BASE_LO
@@ -148,6 +151,7 @@ module vmq_csr
   output logic [NumQueues-1:0][3:0]  q_tx_size_log2_o,
   // Q_TX_TAIL
   output logic [NumQueues-1:0][11:0] q_tx_tail_idx_o,
+  input  logic [NumQueues-1:0]       q_tx_tail_idx_clr_i,
   // Q_TX_HEAD
   input  logic [NumQueues-1:0][11:0] q_tx_head_idx_i,
   // Q_TX_STATUS
@@ -897,6 +901,7 @@ module vmq_csr
         q_rx_ctrl_promisc_d[q] = (q_rx_ctrl_promisc_q[q] & ~wmask[3]) | (reg_wdata[3] & wmask[3]);
         q_rx_ctrl_strip_vlan_d[q] = (q_rx_ctrl_strip_vlan_q[q] & ~wmask[4]) | (reg_wdata[4] & wmask[4]);
       end
+      if (q_rx_ctrl_enable_clr_i[q]) q_rx_ctrl_enable_d[q] = 1'h0;
     end
     if (soft_reset_req) begin
       q_rx_ctrl_enable_d = {NumQueues{1'h0}};
@@ -1018,6 +1023,7 @@ module vmq_csr
       if (wr && hit_q_rx_tail[q]) begin
         q_rx_tail_idx_d[q] = (q_rx_tail_idx_q[q] & ~wmask[11:0]) | (reg_wdata[11:0] & wmask[11:0]);
       end
+      if (q_rx_tail_idx_clr_i[q]) q_rx_tail_idx_d[q] = 12'h000;
     end
     if (soft_reset_req) begin
       q_rx_tail_idx_d = {NumQueues{12'h000}};
@@ -1101,6 +1107,7 @@ module vmq_csr
         q_tx_ctrl_spoof_mac_d[q] = (q_tx_ctrl_spoof_mac_q[q] & ~wmask[1]) | (reg_wdata[1] & wmask[1]);
         q_tx_ctrl_spoof_vlan_d[q] = (q_tx_ctrl_spoof_vlan_q[q] & ~wmask[2]) | (reg_wdata[2] & wmask[2]);
       end
+      if (q_tx_ctrl_enable_clr_i[q]) q_tx_ctrl_enable_d[q] = 1'h0;
     end
     if (soft_reset_req) begin
       q_tx_ctrl_enable_d = {NumQueues{1'h0}};
@@ -1193,6 +1200,7 @@ module vmq_csr
       if (wr && hit_q_tx_tail[q]) begin
         q_tx_tail_idx_d[q] = (q_tx_tail_idx_q[q] & ~wmask[11:0]) | (reg_wdata[11:0] & wmask[11:0]);
       end
+      if (q_tx_tail_idx_clr_i[q]) q_tx_tail_idx_d[q] = 12'h000;
     end
     if (soft_reset_req) begin
       q_tx_tail_idx_d = {NumQueues{12'h000}};

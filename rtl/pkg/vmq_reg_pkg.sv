@@ -335,14 +335,14 @@ package vmq_reg_pkg;
   localparam int unsigned RX_BUFFER_DROPS_HI_VALUE_WIDTH = 32;
   localparam logic [31:0] RX_BUFFER_DROPS_HI_VALUE_MASK = 32'hFFFFFFFF;
 
-  // DMA_ERRORS_LO (ro): dma_errors (SPEC 6, 7): receive copies abandoned because a DMA error response hit their queue before their write-back, plus every write-back write and every descriptor read answered with an error.
+  // DMA_ERRORS_LO (ro): dma_errors (SPEC 6, 7): one per AXI transaction answered with an error (SLVERR or DECERR), in either direction: descriptor reads, transmit payload reads, receive payload and write-back writes, transmit completions.
   localparam logic [15:0] REG_DMA_ERRORS_LO = 16'h0230;
   localparam logic [31:0] DMA_ERRORS_LO_RESET = 32'h00000000;
   localparam int unsigned DMA_ERRORS_LO_VALUE_LSB = 0;
   localparam int unsigned DMA_ERRORS_LO_VALUE_WIDTH = 32;
   localparam logic [31:0] DMA_ERRORS_LO_VALUE_MASK = 32'hFFFFFFFF;
 
-  // DMA_ERRORS_HI (ro): dma_errors (SPEC 6, 7): receive copies abandoned because a DMA error response hit their queue before their write-back, plus every write-back write and every descriptor read answered with an error.
+  // DMA_ERRORS_HI (ro): dma_errors (SPEC 6, 7): one per AXI transaction answered with an error (SLVERR or DECERR), in either direction: descriptor reads, transmit payload reads, receive payload and write-back writes, transmit completions.
   localparam logic [15:0] REG_DMA_ERRORS_HI = 16'h0234;
   localparam logic [31:0] DMA_ERRORS_HI_RESET = 32'h00000000;
   localparam int unsigned DMA_ERRORS_HI_VALUE_LSB = 0;

@@ -43,8 +43,9 @@ module vmq_rx_qm #(
   input  logic [NumQueues-1:0][11:0]  cfg_tail_i,
   input  logic [NumQueues-1:0]        q_reset_i,   // Q_RX_CMD.RESET pulse
 
-  // Ring geometry in use: follows cfg_base_i / cfg_log2_i while nothing of
-  // the queue is in flight, and holds while copies, reads or writes are (a
+  // Ring geometry in use: follows cfg_base_i / cfg_log2_i while the ring is
+  // empty at index 0 (HEAD = TAIL = 0, nothing in flight: after a reset or
+  // power-up, before the first post), and holds otherwise (a
   // global soft reset clears the registers at once; the drain still writes
   // into the ring it started with)
   output logic [NumQueues-1:0][63:0]  act_base_o,
@@ -57,6 +58,7 @@ module vmq_rx_qm #(
   output logic [NumQueues-1:0]        error_o,
   output logic [NumQueues-1:0]        resetting_o,
   output logic [NumQueues-1:0]        err_event_o, // pulse: the queue entered the error state
+  output logic [NumQueues-1:0]        qrst_o,      // pulse: per-queue reset applied (clears TAIL, ENABLE)
   output logic                        rd_err_o,    // pulse: a descriptor read failed (dma_errors)
   output logic                        idle_o,      // no descriptor read outstanding
 
@@ -130,7 +132,8 @@ module vmq_rx_qm #(
 
   // Shared events, decoded per queue below
   logic        take;
-  logic [12:0] ndesc;
+  logic [12:0] ndesc;       // descriptors of a copy that is taken (<= 4095: a ring's worth)
+  logic [16:0] ndesc_full;  // ceil(L / BYTES) untruncated: up to 65535 with BYTES 1
   logic        ar_issue;            // AR request register loaded this cycle
   logic [QW-1:0] ar_q;
   logic [8:0]  ar_n;
@@ -171,7 +174,12 @@ module vmq_rx_qm #(
       if (rst_i) begin
         base_q <= '0;
         log2_q <= 4'd8;
-      end else if (open_q == '0 && !rd_busy_q && wr_idle_i[q]) begin
+      end else if (open_q == '0 && !rd_busy_q && wr_idle_i[q] && head_q == '0 &&
+                   fetch_q == '0 && posted_a[q] == '0) begin
+        // only while the ring is empty at index 0 (after a reset, before the
+        // first post): a ring moved or resized later keeps the old ring until
+        // the queue is reset, so HEAD and TAIL never change meaning under the
+        // core (docs/rx-dma.md)
         base_q <= cfg_base_i[q];
         log2_q <= cfg_log2_i[q];
       end
@@ -262,6 +270,7 @@ module vmq_rx_qm #(
     assign open_zero_a[q] = open_q == '0;
     assign rd_err_a[q]    = rd_err_first;
     assign err_ev_a[q]    = !err_q && (wr_err || rd_err_now || ring_bad);
+    assign qrst_o[q]      = apply_reset;
 
     assign posted_a[q] = (cfg_tail_i[q] - head_q) & mask_a[q];
     assign ring_bad    = free_a[q][12];
@@ -305,10 +314,14 @@ module vmq_rx_qm #(
     l_copy = cp_len_i - (cp_strip_o ? 16'd4 : 16'd0);
     l_plus = 17'(l_copy) + 17'(bact_a[cp_queue_i]) - 17'd1;
     prod   = 52'(l_plus) * 52'(recip_a[cp_queue_i]);
-    ndesc  = 13'(prod[51:34]);
+    ndesc_full = prod[50:34];  // l_plus < 2^17, R <= 2^34: the product stays below 2^51
+    ndesc  = 13'(ndesc_full);
   end
+  // The whole count is compared: a copy needing more descriptors than the
+  // ring can hold is a no-descriptor drop (issue 16: a 13-bit count let
+  // BYTES 1 and a frame of 8193 bytes claim 1 descriptor and hang the engine).
   assign take = cp_valid_i && running_o[cp_queue_i] && !free_a[cp_queue_i][12] &&
-                ndesc <= free_a[cp_queue_i] && ndesc != '0;
+                ndesc_full <= 17'(free_a[cp_queue_i]) && ndesc_full != '0;
   assign cp_take_o  = take;
   assign cp_ndesc_o = ndesc;
   assign cp_bytes_o = bact_a[cp_queue_i];
@@ -482,7 +495,7 @@ module vmq_rx_qm #(
   end
 
   logic unused;
-  assign unused = ^{claim_a, prod[33:0], m_axi_rid_i[IdW-1:QW]};
+  assign unused = ^{claim_a, prod[51], prod[33:0], m_axi_rid_i[IdW-1:QW]};
 
 endmodule
 

@@ -98,7 +98,18 @@ module vmq_rx_wr #(
   localparam int unsigned SW   = $clog2(S + 1);
   localparam int unsigned Bnd  = (256 * A < 4096) ? 256 * A : 4096;  // burst boundary
   localparam int unsigned BndW = $clog2(Bnd);
-  localparam int unsigned CntW = 10;              // per-queue write counters (mod 1024)
+  // Per-queue write counters (pushed AWs, returned Bs) and the marks of
+  // copies waiting to issue write-backs, compared mod 2^CntW. Between a
+  // copy's mark and the moment its write-back entry is judged, its queue may
+  // push the write-backs of the copies ahead of it and the payload of the
+  // copies behind it: up to the 16 entries of the write-back FIFO plus the
+  // copy being segmented, each at most 4095 descriptors (one ring) with one
+  // write-back and at most two bursts per descriptor plus the 4 KiB splits.
+  // Half the counter range must exceed that, or an entry looks "not yet
+  // ready" forever (issue 16: CntW 10 hung receive DMA on a copy of more
+  // than ~512 descriptors, Q_RX_BUF.BYTES 1 or 7).
+  localparam int unsigned MaxPushPerCopy = 3 * 4095 + 64;
+  localparam int unsigned CntW = $clog2(17 * MaxPushPerCopy) + 1;
 
   if (MaxWrOut > 256) begin : gen_bad_out
     $fatal(1, "vmq_rx_wr: MaxWrOut must be <= 256");

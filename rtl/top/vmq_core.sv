@@ -160,6 +160,10 @@ module vmq_core #(
     assign tq_ins[q]  = tq_tci[q][11:0] != '0;
   end
 
+  // per-queue resets applied (receive: vmq_rx_qm, transmit: vmq_tx_ring):
+  // the register block clears the queue's TAIL and ENABLE (SPEC §4)
+  logic [NumQueues-1:0]       q_qrst, t_qrst;
+
   vmq_csr #(
     .NumQueues     (NumQueues),
     .NumFilters    (NumFilters),
@@ -219,6 +223,7 @@ module vmq_core #(
     .rx_buffer_drops_i        (cnt_buffer),
     .dma_errors_i             (cnt_dma_errors),
     .q_rx_ctrl_enable_o       (q_enable),
+    .q_rx_ctrl_enable_clr_i   (q_qrst),
     .q_rx_ctrl_bcast_o        (q_bcast),
     .q_rx_ctrl_mcast_o        (q_mcast),
     .q_rx_ctrl_promisc_o      (q_promisc),
@@ -228,6 +233,7 @@ module vmq_core #(
     .q_rx_size_log2_o         (q_log2),
     .q_rx_buf_bytes_o         (q_buf),
     .q_rx_tail_idx_o          (q_tail),
+    .q_rx_tail_idx_clr_i      (q_qrst),
     .q_rx_head_idx_i          (q_head),
     .q_rx_status_running_i    (q_running),
     .q_rx_status_stopped_i    (q_stopped),
@@ -248,12 +254,14 @@ module vmq_core #(
     .q_rx_bytes_i             (cnt_q_bytes),
     .q_rx_no_desc_drops_i     (cnt_q_no_desc),
     .q_tx_ctrl_enable_o       (tq_enable),
+    .q_tx_ctrl_enable_clr_i   (t_qrst),
     .q_tx_ctrl_spoof_mac_o    (tq_spoof_mac),
     .q_tx_ctrl_spoof_vlan_o   (tq_spoof_vlan),
     .q_tx_base_lo_addr_o      (tq_base_lo),
     .q_tx_base_hi_addr_o      (tq_base_hi),
     .q_tx_size_log2_o         (tq_log2),
     .q_tx_tail_idx_o          (tq_tail),
+    .q_tx_tail_idx_clr_i      (t_qrst),
     .q_tx_head_idx_i          (tq_head),
     .q_tx_status_running_i    (tq_running),
     .q_tx_status_stopped_i    (tq_stopped),
@@ -495,6 +503,7 @@ module vmq_core #(
     .error_o         (q_error),
     .resetting_o     (q_resetting),
     .err_event_o     (err_event),
+    .qrst_o          (q_qrst),
     .rd_err_o        (rd_err),
     .idle_o          (qm_idle),
     .cp_valid_i      (cp_valid),
@@ -612,11 +621,18 @@ module vmq_core #(
     assign cnt_q_no_desc[q] = nd_q;
   end
 
+  // dma_errors: one per AXI transaction answered with an error (SPEC §6,
+  // docs/rx-dma.md "Faults"): receive descriptor reads (rd_err), receive
+  // payload and write-back writes (wr_err: every error B), and the transmit
+  // side's descriptor reads, payload reads and completions (tx_dma_err).
+  // Copies abandoned because their queue is in error are not transactions
+  // and do not count (abandon, wb_err are the receive engine's own view).
   always_ff @(posedge clk_i) begin
     if (rst_dp) cnt_dma_errors <= '0;
-    else cnt_dma_errors <= cnt_dma_errors + 64'(rd_err) + 64'(abandon) + 64'(wb_err) +
-                              64'(tx_dma_err);
+    else cnt_dma_errors <= cnt_dma_errors + 64'(rd_err) + 64'(wr_err) + 64'(tx_dma_err);
   end
+  logic unused_err_views;
+  assign unused_err_views = ^{abandon, wb_err};
 
   // ---------------------------------------------------------------------------
   // Interrupts: causes RX (bit 0), TX (bit 1), ERR (bit 2)
@@ -651,7 +667,7 @@ module vmq_core #(
   localparam int unsigned AL = $clog2(AxiDataW / 8);
 
   logic [15:0]                max_eff;
-  logic [NumQueues-1:0]       t_qrst, t_hd_valid, t_hd_ovs, t_out_busy, t_rec_avail;
+  logic [NumQueues-1:0]       t_hd_valid, t_hd_ovs, t_out_busy, t_rec_avail;
   logic [NumQueues-1:0][15:0] t_bd, t_hd_bend, t_hd_len;
   logic [NumQueues-1:0][TxSW-1:0] t_hd_staged;
   logic                       t_tag_push, t_tag_sof, t_taken, t_vd, t_pl_err;

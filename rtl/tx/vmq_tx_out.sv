@@ -158,7 +158,11 @@ module vmq_tx_out #(
 
   logic [QW-1:0] cur_q;          // RR: last served; DRR: queue whose turn it is
   logic          in_turn_q;
-  logic [NumQueues-1:0][20:0] deficit_q;
+  // deficit: below the head frame's cost (<= 65539) when a quantum (<= 65535
+  // x 64) is added, so 23 bits hold it (issue 16: 21 bits truncated the
+  // quantum of weights >= 0x8000 to nothing and starved the queue)
+  localparam int unsigned DefW = 23;
+  logic [NumQueues-1:0][DefW-1:0] deficit_q;
   logic [QW:0]   pk;
   logic          pick;
   logic [QW-1:0] pick_q;
@@ -173,7 +177,7 @@ module vmq_tx_out #(
       if (!cfg_drr_i) begin
         pick = pk[QW];
       end else if (in_turn_q && ready[cur_q] &&
-                   deficit_q[cur_q] >= 21'(cost(hd_len_i[cur_q], cfg_ins_i[cur_q], hd_ovs_i[cur_q]))) begin
+                   deficit_q[cur_q] >= DefW'(cost(hd_len_i[cur_q], cfg_ins_i[cur_q], hd_ovs_i[cur_q]))) begin
         pick   = 1'b1;
         pick_q = cur_q;
       end
@@ -199,7 +203,7 @@ module vmq_tx_out #(
         if (pick) cur_q <= pick_q;
       end else if (sch_free) begin
         if (pick) begin
-          deficit_q[cur_q] <= deficit_q[cur_q] - 21'(cost(hd_len_i[cur_q], cfg_ins_i[cur_q], hd_ovs_i[cur_q]));
+          deficit_q[cur_q] <= deficit_q[cur_q] - DefW'(cost(hd_len_i[cur_q], cfg_ins_i[cur_q], hd_ovs_i[cur_q]));
         end else if (in_turn_q && pipe[cur_q]) begin
           // wait for the queue's next frame to become visible
         end else if (in_turn_q || !ready[cur_q]) begin
@@ -210,7 +214,7 @@ module vmq_tx_out #(
         end else begin
           // a new turn of a ready queue: add its quantum (weight 0 counts as 1)
           deficit_q[cur_q] <= deficit_q[cur_q] +
-                              21'({(cfg_weight_i[cur_q] == '0) ? 16'd1 : cfg_weight_i[cur_q], 6'b0});
+                              DefW'({(cfg_weight_i[cur_q] == '0) ? 16'd1 : cfg_weight_i[cur_q], 6'b0});
           in_turn_q <= 1'b1;
         end
       end
@@ -347,8 +351,13 @@ module vmq_tx_out #(
     logic [15:0] tp;
     sa = {hdr_q[6], hdr_q[7], hdr_q[8], hdr_q[9], hdr_q[10], hdr_q[11]};
     tp = {hdr_q[12], hdr_q[13]};
+    // A port-VLAN queue's frame of 12 host bytes or fewer has no byte 12 to
+    // put the tag before and would leave untagged: a VLAN spoof, with or
+    // without anti-spoofing (docs/tx-dma.md "Short frames"). Header bytes a
+    // short frame lacks read as zero (hdr_q is cleared per frame).
     spoof = (cfg_spoof_mac_i[fq_q] && sa != cfg_mac_i[fq_q]) ||
-            (cfg_spoof_vlan_i[fq_q] && cfg_ins_i[fq_q] && tp == cfg_tpid_i);
+            (cfg_spoof_vlan_i[fq_q] && cfg_ins_i[fq_q] && tp == cfg_tpid_i) ||
+            (cfg_ins_i[fq_q] && in_done_q && !inserted_q);
   end
 
   // loopback classification: inputs registered once the header is in, the

@@ -205,6 +205,7 @@ module vmq_tx_ring #(
     logic [63:0] base_q;
     logic [3:0]  log2_q, l2;
     logic [11:0] head_q, fetch_q, faddr, room;
+    logic [11:0] whead_q;  // the slot after the last completion issued: the host may reuse up to here
     logic [12:0] to_end;  // up to 4096: a 4096-slot ring read from slot 0
     logic [12:0] by_page;
     logic [DCW:0] dcw_q, dcr_q, eopc_q;
@@ -218,6 +219,7 @@ module vmq_tx_ring #(
     logic        is_dar, is_dr, is_drlast, is_pop, is_rec, is_burst, is_taken, is_vd;
     logic        is_cmp, is_b, is_ld, derr_now, perr_now, berr_now, quiet, apply;
     logic        gather_bad;   // the cache is full and holds no EOP: a frame too long to gather
+    logic        tail_bad;     // TAIL moved behind descriptors already fetched (host fault)
 
     assign is_dar    = dar_issue && dar_q == QW'(q);
     assign is_dr     = dr_hs && dr_q == QW'(q);
@@ -238,13 +240,20 @@ module vmq_tx_ring #(
     // completion write outstanding, walker and vmq_tx_out not on it.
     assign quiet = !rdbusy_q && bi_q == bursts_done_i[q] && rcmp_q == rack_q &&
                    !walking_a[q] && !out_busy_i[q];
-    assign apply = rstp_q && quiet;
+    // not in the cycle a completion of the queue is issued: the reset would
+    // clear the issue count while the write goes out, and its response would
+    // leave the queue never quiet again (issue 16, a reset during traffic)
+    assign apply = rstp_q && quiet && !is_cmp;
 
     always_ff @(posedge clk_i) begin
       if (rst_i) begin
         base_q <= '0;
         log2_q <= 4'd8;
-      end else if (quiet && rwr_q == rack_q) begin
+      end else if (quiet && rwr_q == rack_q && head_q == '0 && fetch_q == '0 &&
+                   (cfg_tail_i[q] & mask_a[q]) == '0 && incache_a[q] == '0) begin
+        // only while the ring is empty at index 0 (after a reset, before the
+        // first post): a ring moved or resized later keeps the old ring until
+        // the queue is reset (docs/tx-dma.md)
         base_q <= cfg_base_i[q];
         log2_q <= cfg_log2_i[q];
       end
@@ -257,6 +266,7 @@ module vmq_tx_ring #(
     always_ff @(posedge clk_i) begin
       if (rst_i) begin
         head_q   <= '0;
+        whead_q  <= '0;
         fetch_q  <= '0;
         dcw_q    <= '0;
         dcr_q    <= '0;
@@ -279,7 +289,7 @@ module vmq_tx_ring #(
         ldp_q    <= 1'b1;
       end else begin
         if (q_reset_i[q]) rstp_q <= 1'b1;
-        if (derr_now || perr_now || berr_now || gather_bad) err_q <= 1'b1;
+        if (derr_now || perr_now || berr_now || gather_bad || tail_bad) err_q <= 1'b1;
         // descriptor reads
         if (is_dar) begin
           fetch_q  <= (fetch_q + 12'(fetch_n_a[q])) & mask_a[q];
@@ -316,13 +326,17 @@ module vmq_tx_ring #(
         end
         if (is_ld) ldp_q <= 1'b0;
         if (is_vd) rvd_q <= rvd_q + 1'b1;
-        if (is_cmp) rcmp_q <= rcmp_q + 1'b1;
+        if (is_cmp) begin
+          rcmp_q  <= rcmp_q + 1'b1;
+          whead_q <= recs[{QW'(q), rcmp_q[FRW-1:0]}].hafter;
+        end
         if (is_b) begin
           rack_q <= rack_q + 1'b1;
           head_q <= recs[{QW'(q), rack_q[FRW-1:0]}].hafter;
         end
         if (apply) begin
           head_q   <= '0;
+          whead_q  <= '0;
           fetch_q  <= '0;
           dcw_q    <= '0;
           dcr_q    <= '0;
@@ -363,8 +377,17 @@ module vmq_tx_ring #(
     assign ldp_a[q]       = ldp_q;
     assign apply_a[q]     = apply;
     assign rerr_first_a[q] = is_drlast && (rderr_q || derr_now);
-    assign err_ev_a[q]    = !err_q && (derr_now || perr_now || berr_now || gather_bad);
+    assign err_ev_a[q]    = !err_q && (derr_now || perr_now || berr_now || gather_bad || tail_bad);
     assign gather_bad     = 32'(incache_a[q]) == DescCache && eopc_q == '0 && !rdbusy_q;
+    // Posted below fetched, both counted from the last completion issued (the
+    // host may reuse a slot once its DD is written, before HEAD passes it at
+    // the write response): the host moved TAIL back over descriptors the
+    // core already read. Taken modulo the ring it would look like a huge post
+    // and the core would fetch slots the host never posted (issue 16); the
+    // queue enters ERROR instead, as on receive.
+    assign tail_bad       = !rstp_q && !hold_i &&
+                            (((cfg_tail_i[q] & mask_a[q]) - whead_q) & mask_a[q]) <
+                            ((fetch_q - whead_q) & mask_a[q]);
 
     // descriptor prefetch: one read per queue outstanding, up to the cache
     // size, never past the ring's end or across 4 KiB
@@ -383,7 +406,7 @@ module vmq_tx_ring #(
       fetch_n_a[q] = 9'(n);
     end
     assign running_o[q]   = cfg_enable_i[q] && !err_q && !rstp_q && !hold_i;
-    assign fetch_ok_a[q]  = running_o[q] && !rdbusy_q && by_tail_a[q] != '0 &&
+    assign fetch_ok_a[q]  = running_o[q] && !tail_bad && !rdbusy_q && by_tail_a[q] != '0 &&
                             32'(incache_a[q]) < DescCache;
     // the walker starts a frame when its EOP descriptor is cached, a frame
     // record is free and the staging region has room for a maximum frame

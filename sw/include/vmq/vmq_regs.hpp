@@ -336,14 +336,14 @@ inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_SHIFT = 0u;
 inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t RX_BUFFER_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
-// DMA_ERRORS_LO (ro): dma_errors (SPEC 6, 7): receive copies abandoned because a DMA error response hit their queue before their write-back, plus every write-back write and every descriptor read answered with an error.
+// DMA_ERRORS_LO (ro): dma_errors (SPEC 6, 7): one per AXI transaction answered with an error (SLVERR or DECERR), in either direction: descriptor reads, transmit payload reads, receive payload and write-back writes, transmit completions.
 inline constexpr uint32_t DMA_ERRORS_LO = 0x0230u;
 inline constexpr uint32_t DMA_ERRORS_LO_RESET = 0x00000000u;
 inline constexpr uint32_t DMA_ERRORS_LO_VALUE_SHIFT = 0u;
 inline constexpr uint32_t DMA_ERRORS_LO_VALUE_WIDTH = 32u;
 inline constexpr uint32_t DMA_ERRORS_LO_VALUE_MASK = 0xFFFFFFFFu;
 
-// DMA_ERRORS_HI (ro): dma_errors (SPEC 6, 7): receive copies abandoned because a DMA error response hit their queue before their write-back, plus every write-back write and every descriptor read answered with an error.
+// DMA_ERRORS_HI (ro): dma_errors (SPEC 6, 7): one per AXI transaction answered with an error (SLVERR or DECERR), in either direction: descriptor reads, transmit payload reads, receive payload and write-back writes, transmit completions.
 inline constexpr uint32_t DMA_ERRORS_HI = 0x0234u;
 inline constexpr uint32_t DMA_ERRORS_HI_RESET = 0x00000000u;
 inline constexpr uint32_t DMA_ERRORS_HI_VALUE_SHIFT = 0u;

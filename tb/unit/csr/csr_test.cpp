@@ -270,6 +270,11 @@ class CsrTest {
 
   // ------------------------------------------------------------------ bus model
   void idle_inputs() {
+    // hardware clears of TAIL / ENABLE (per-queue reset applied): never here
+    d_.q_rx_ctrl_enable_clr_i = 0;
+    d_.q_rx_tail_idx_clr_i = 0;
+    d_.q_tx_ctrl_enable_clr_i = 0;
+    d_.q_tx_tail_idx_clr_i = 0;
     d_.s_axil_awvalid_i = 0;
     d_.s_axil_wvalid_i = 0;
     d_.s_axil_arvalid_i = 0;
