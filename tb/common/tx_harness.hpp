@@ -14,9 +14,11 @@
 #pragma once
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -82,6 +84,7 @@ class TxSys {
         rng_(seed),
         bus(clk_.dut(), rng_, 0.0, 0.05),
         mem(clk_.dut(), rng_),
+        own(o.num_queues, mem.bus_bytes(), [this](uint64_t a) { return mem.read_u64(a); }),
         txc(o.num_queues),
         tdl(o.num_queues),
         rdl(o.num_queues),
@@ -93,6 +96,19 @@ class TxSys {
     d.m_tx_tready_i = 0;
     rxc.num_queues = o.num_queues;
     rxc.max_frame_bytes = o.max_frame_bytes;
+    // --mem card: the card's bridge (SPEC §2): 8 reads / 8 writes in flight,
+    // contiguous strobes, 48-bit addresses
+    if (args.kv.count("mem") && args.kv.at("mem") == "card") {
+      const AxiMemConfig k = AxiMemConfig::card();
+      mem.config().max_reads = k.max_reads;
+      mem.config().max_writes = k.max_writes;
+      mem.config().contiguous_strobes = k.contiguous_strobes;
+      mem.config().addr_bits = k.addr_bits;
+    }
+    progress_watchdog = args.get("watchdog", progress_watchdog);
+    mem.set_ownership(&own);
+    bus.observe_write = [this](uint32_t a, uint32_t v, uint8_t strb) { own.reg_write(a, v, strb); };
+    bus.observe_read = [this](uint32_t a, uint32_t v) { own.reg_read(a, v); };
     cpb_ = o.line_gbps > 0 ? 8.0 / (o.line_gbps * 1e3 / o.clock_mhz) : 0.0;  // cycles per byte
     clk_.reset();
   }
@@ -106,6 +122,7 @@ class TxSys {
  public:
   AxilMaster<Dut> bus;
   AxiMem<Dut> mem;
+  rig::DmaOwnership own;  // every DMA access against what the host posted
   model::TxConfig txc;
   model::RxConfig rxc;
   model::TxDelivery tdl;
@@ -308,6 +325,7 @@ class TxSys {
                              q, p.id));
       }
       ++s.completions;
+      last_done_[q] = cycle();
       if (err) ++s.err_completions;
       s.reaped += p.ndesc;
       s.arena_tail = p.arena_end;
@@ -364,6 +382,26 @@ class TxSys {
         return;
       }
     }
+    if (hostile_mask) {  // a frame of a queue a hostile host drives: not checked
+      // ... unless it carries the source address of a protected queue's
+      // frames: then a protected frame left corrupted
+      for (unsigned q = 0; q < qs.size(); ++q) {
+        if ((hostile_mask >> q) & 1 || qs[q].wire.empty()) continue;
+        const auto& e = qs[q].wire.front().second;
+        if (f.size() >= 12 && e.size() >= 12 && std::equal(e.begin() + 6, e.begin() + 12, f.begin() + 6))
+          fail(fmt::format("wire frame of {} bytes (started at cycle {}) has protected queue {}'s "
+                           "source address but is not its next frame {} ({} bytes){}",
+                           f.size(), frame_start_, q, qs[q].wire.front().first, e.size(),
+                           first_diff(e, f)));
+      }
+      ++hostile_frames;
+      if (std::getenv("VMQ_TX_DEBUG"))
+        fmt::print("cycle {}: unmatched (hostile) wire frame of {} bytes: {:02x}\n", cycle(), f.size(),
+                   fmt::join(std::vector<uint8_t>(f.begin(), f.begin() + std::min<size_t>(f.size(), 18)), " "));
+      if (cpb_ > 0)
+        wire_t_ = std::max(wire_t_, double(frame_start_) - 1.0) + double(f.size() + 24) * cpb_;
+      return;
+    }
     std::string heads;
     for (unsigned q = 0; q < qs.size(); ++q)
       if (!qs[q].wire.empty())
@@ -382,6 +420,29 @@ class TxSys {
     return a.size() == b.size() ? ", identical" : ", lengths differ";
   }
 
+  // Queues a hostile host drives (tests of misbehaving hosts): their frames on
+  // the wire and their counters are not checked; the others' are, exactly.
+  uint64_t hostile_mask = 0;
+  uint64_t hostile_frames = 0;
+
+  // Progress watchdog (docs/testing.md "Rules"): a queue with frames posted
+  // completes one within this many cycles of its previous completion (or of
+  // the post of its oldest frame). 0: off.
+  uint64_t progress_watchdog = 300000;
+  void watchdog() {
+    for (unsigned q = 0; q < qs.size(); ++q) {
+      const TxQueueState& s = qs[q];
+      if (s.pend.empty() || ((hostile_mask >> q) & 1)) continue;
+      const uint64_t since = std::max(s.pend.front().post_cycle, last_done_[q]);
+      if (cycle() - since > progress_watchdog)
+        fail(fmt::format("watchdog: queue {} made no progress for {} cycles: frame {} ({} host "
+                         "bytes, {} descriptors, posted at cycle {}) not completed; {} frames "
+                         "pending",
+                         q, cycle() - since, s.pend.front().id, s.pend.front().host_len,
+                         s.pend.front().ndesc, s.pend.front().post_cycle, s.pend.size()));
+    }
+  }
+
   // ------------------------------------------------------------ clock
   void step() {
     drive_mac();
@@ -393,6 +454,7 @@ class TxSys {
     sample_mac();
     clk_.edge();
     for (unsigned q = 0; q < qs.size(); ++q) reap(q);
+    if (progress_watchdog && (cycle() & 1023) == 0) watchdog();
     if (on_cycle) on_cycle();
   }
   void idle(uint64_t n) {
@@ -412,11 +474,13 @@ class TxSys {
         std::string m;
         for (unsigned q = 0; q < qs.size(); ++q) {
           const auto& s = qs[q];
-          if (!s.pend.empty())
+          if (!s.pend.empty() || !s.wire.empty())
             m += fmt::format("\n    queue {}: {} frames not completed (oldest {}, posted at cycle "
-                             "{}), {} expected on the wire",
-                             q, s.pend.size(), s.pend.front().id, s.pend.front().post_cycle,
-                             s.wire.size());
+                             "{}), {} expected on the wire; Q_TX_STATUS 0x{:x}, Q_TX_HEAD {}, "
+                             "{} posted",
+                             q, s.pend.size(), s.pend.empty() ? 0 : s.pend.front().id,
+                             s.pend.empty() ? 0 : s.pend.front().post_cycle, s.wire.size(),
+                             rd(regs::Q_TX_STATUS(q)), rd(regs::Q_TX_HEAD(q)), s.posted);
         }
         fail(fmt::format("drain: not finished after {} cycles:{}", timeout, m));
       }
@@ -426,8 +490,18 @@ class TxSys {
   }
 
   // Counters and HEAD against the model after a drain.
+  // dma_errors counts every AXI transaction answered with an error (SPEC §6):
+  // exactly those host memory answered so, since the last global soft reset
+  // (which clears the counter; dma_err_base then takes the memory's count).
+  uint64_t dma_err_base = 0;
+  uint64_t mem_errors() const { return mem.stats().read_errors + mem.stats().write_errors; }
   void check_counters() {
+    const uint64_t de = rd64(regs::DMA_ERRORS_LO, regs::DMA_ERRORS_HI);
+    if (de != mem_errors() - dma_err_base)
+      fail(fmt::format("dma_errors {}, but host memory answered {} transactions with an error", de,
+                       mem_errors() - dma_err_base));
     for (unsigned q = 0; q < qs.size(); ++q) {
+      if ((hostile_mask >> q) & 1) continue;  // a hostile host's counters are its own
       const model::TxQueueStats& m = tdl.queue_stats(q);
       const uint64_t pk = rd64(regs::Q_TX_PACKETS_LO(q), regs::Q_TX_PACKETS_HI(q));
       const uint64_t by = rd64(regs::Q_TX_BYTES_LO(q), regs::Q_TX_BYTES_HI(q));
@@ -470,6 +544,7 @@ class TxSys {
   uint64_t frame_start_ = 0;
   std::vector<uint8_t> cur_;
   uint64_t next_id_ = 1, frame_seq_ = 1;
+  std::vector<uint64_t> last_done_ = std::vector<uint64_t>(qs.size(), 0);  // per queue: last completion
 };
 
 }  // namespace vmq::tb

@@ -314,21 +314,28 @@ std::vector<uint8_t> tx_frame_bytes(const TxQueueConfig& qc, uint16_t tpid,
 
 TxResult tx_process(const TxConfig& tx, const RxConfig& rx, unsigned q,
                     const std::vector<uint8_t>& frame) {
-  if (frame.size() < kTxMinHostFrame)
-    throw std::invalid_argument("tx_process: frame of " + std::to_string(frame.size()) +
-                                " bytes (< 14: the driver refuses it)");
   if (q >= kMaxQueues) throw std::out_of_range("tx_process: queue " + std::to_string(q));
   const TxQueueConfig& qc = tx.queues.at(q);
   TxResult r;
+  // The port tag goes in at byte 12: a host frame of 12 bytes or fewer (the
+  // driver refuses frames below 14; a hostile host may post them) has no
+  // byte 12 and would leave untagged, past the queue's VLAN: it is dropped
+  // as a VLAN spoof (docs/tx-dma.md "Short frames").
+  const bool short_untagged = qc.port_vlan() && frame.size() <= 12;
   r.inserted = qc.port_vlan();
 
   // Oversize: length after insertion, before padding.
   const size_t len = frame.size() + (r.inserted ? 4 : 0);
   const unsigned max_frame = std::min<unsigned>(rx.max_frame, rx.max_frame_bytes);
-  const L2Header h = parse(frame, rx.tpid);  // the host's frame, before insertion
+  // the host's frame, before insertion; header bytes past a short frame's end
+  // read as zero (the padding), as the core's header register holds them
+  std::vector<uint8_t> hdr(frame.begin(), frame.begin() + std::min<size_t>(frame.size(), 16));
+  hdr.resize(16, 0);
+  const L2Header h = parse(hdr, rx.tpid);
   if (len > max_frame)
     r.drop = TxDrop::Oversize;
-  else if ((qc.spoof_mac && h.sa != *qc.spoof_mac) || (qc.vlan_spoof && qc.port_vlan() && h.tagged))
+  else if ((qc.spoof_mac && h.sa != *qc.spoof_mac) ||
+           (qc.vlan_spoof && qc.port_vlan() && h.tagged) || short_untagged)
     r.drop = TxDrop::Spoof;  // VID 0 priority tags are tags here too
   if (r.drop != TxDrop::None) {
     r.error = true;

@@ -212,9 +212,12 @@ class RxDelivery {
 // - TPID and max_frame are the receive registers RX_TPID and RX_MAX_FRAME
 //   (one register each in hardware), so they are read from the RxConfig
 //   passed in; max_frame is min(max_frame, max_frame_bytes) as on receive.
-// - Precondition: the host frame has >= 14 bytes (DA, SA, type), as the
-//   driver refuses shorter ones; tx_process throws std::invalid_argument
-//   otherwise, and std::out_of_range for a queue outside TxConfig::queues.
+// - Short host frames: the driver refuses frames below 14 bytes, but a
+//   hostile host may post them (down to no byte at all). Their missing header
+//   bytes read as zero for the rules; on a port-VLAN queue a frame of 12
+//   bytes or fewer (no byte 12 to put the tag before) is a VLAN spoof, so no
+//   frame leaves a port-VLAN queue untagged. tx_process throws
+//   std::out_of_range for a queue outside TxConfig::queues.
 // - Check order: oversize first, then spoof; each dropped frame counts once.
 //   Oversize is judged on the length after port-VLAN insertion (what the
 //   wire would carry) and before padding; it is known from the descriptor
@@ -230,7 +233,7 @@ class RxDelivery {
 //   the receiving queues' rx_packets/rx_bytes/rx_no_desc_drops only.
 namespace vmq::model {
 
-constexpr size_t kTxMinHostFrame = 14;  // precondition of tx_process
+constexpr size_t kTxMinHostFrame = 14;  // the driver refuses shorter frames (tx_process models them)
 constexpr size_t kTxPadTo = 60;         // SPEC §5: shorter frames padded with zeros
 
 struct TxQueueConfig {

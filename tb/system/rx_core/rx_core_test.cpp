@@ -114,6 +114,7 @@ struct Exp {
 
 struct FrameRec {
   size_t len = 0;
+  uint64_t entered = 0;  // cycle its last beat went into the core (0: not yet)
   bool may_buffer_drop = false;
   unsigned copies = 0, delivered = 0, skipped = 0;
   std::optional<model::RxDelivery::Result> res;  // kept when may_buffer_drop
@@ -126,6 +127,7 @@ struct QState {
   bool dirty = false;      // a write-back landed: poll
   bool stopped = false;    // STOPPED seen: no write allowed until re-enabled
   bool tail_busy = false;  // TAIL write + read-back in flight
+  bool hostile = false;    // a misbehaving host drives it: its copies, ring and interrupts unchecked
   uint64_t confirmed = 0;  // descriptors whose TAIL write completed
   uint64_t got_packets = 0, got_bytes = 0, got_copies_total = 0;
   std::deque<Burst> aw;  // AWs seen, B not yet (same ID: in order)
@@ -149,6 +151,7 @@ class Sys {
  public:
   AxilMaster<Dut> bus;
   Mem mem;
+  rig::DmaOwnership own;  // every DMA access against what the host posted
   model::RxConfig cfg;
   model::RxDelivery dlv;
   std::vector<QState> qs;
@@ -160,6 +163,7 @@ class Sys {
   bool pace_room = true;     // start a frame only while rx_room_for_max_o
   bool hold_input = false;   // start no new frame
   bool irq_handler = false;  // clear RX causes when irq_o rises
+  bool never_fits_ok = false;  // lossless: a copy needing more than the ring holds is a drop
 
   Sys(uint64_t seed, const char* name)
       : clk_(*g_args, name),
@@ -167,6 +171,7 @@ class Sys {
         bus(clk_.dut(), rng_, seed % 2 ? 0.3 : 0.0,
             (seed >> 1) % 2 ? 0.3 : 0.05),  // AXI4-Lite timing
         mem(clk_.dut(), rng_),
+        own(kNumQueues, mem.bus_bytes(), [this](uint64_t a) { return mem.read_u64(a); }),
         cfg(kNumFilters),
         dlv(kNumQueues),
         qs(kNumQueues) {
@@ -178,6 +183,9 @@ class Sys {
     cfg.num_queues = kNumQueues;
     cfg.max_frame_bytes = kMaxFrameBytes;
     stim.phy = g_args->get("phy", 0) != 0;
+    mem.set_ownership(&own);
+    bus.observe_write = [this](uint32_t a, uint32_t v, uint8_t strb) { own.reg_write(a, v, strb); };
+    bus.observe_read = [this](uint32_t a, uint32_t v) { own.reg_read(a, v); };
     mem.on_write_beat([this](const AxiWriteBeat& b) { on_write_beat(b); });
     mem.on_read_request([this](const AxiReadRequest& r) { on_read(r); });
     clk_.reset();
@@ -300,7 +308,8 @@ class Sys {
   void enable_queue(unsigned q) {
     if ((cfg.enabled >> q) & 1) qs[q].stopped = false;  // the core may start at once
     wr(regs::Q_RX_CTRL(q), ctrl_word(q));
-    if ((cfg.enabled >> q) & 1) {
+    // BYTES 0 never runs (every copy a no-descriptor drop, docs/rx-dma.md)
+    if ((cfg.enabled >> q) & 1 && dlv.queues[q].buf_bytes != 0) {
       poll_reg(regs::Q_RX_STATUS(q), regs::Q_RX_STATUS_RUNNING_MASK, regs::Q_RX_STATUS_RUNNING_MASK,
                fmt::format("queue {} enable", q));
     }
@@ -389,6 +398,7 @@ class Sys {
         const uint64_t need = model::descriptors_needed(
             model::rx_copy_bytes(f.bytes, dec, dlv.queues[q].strip_vlan).size(),
             dlv.queues[q].buf_bytes);
+        if (qs[q].hq && need > qs[q].hq->size() - 1 && never_fits_ok) continue;  // a no-desc drop
         if (!qs[q].hq || need > qs[q].hq->size() - 1)
           fail(fmt::format("test bug: frame #{} needs {} descriptors on queue {} (ring too small)",
                            index, need, q));
@@ -452,6 +462,7 @@ class Sys {
     if (presenting_ && d.s_rx_tready_o) {
       presenting_ = false;
       if (tx_.front().beats[beat_pos_].last) {
+        frames_[tx_.front().index].entered = cycle();
         tx_.pop_front();
         beat_pos_ = 0;
       } else {
@@ -462,6 +473,29 @@ class Sys {
     monitor_irq();
     clk_.edge();
     host();
+    if ((cycle() & 1023) == 0) watchdog();
+  }
+
+  // Progress watchdog (docs/testing.md "Rules"): a copy the model says must
+  // arrive is in host memory within watchdog_cycles + 100 per descriptor
+  // after its frame's last beat went in. Scenarios that stall the host on
+  // purpose raise the bound.
+  uint64_t watchdog_cycles = 50000;
+  void watchdog() {
+    for (unsigned q = 0; q < kNumQueues; ++q) {
+      if (qs[q].exp.empty()) continue;
+      const Exp& e = qs[q].exp.front();
+      const FrameRec& f = frames_[e.frame];
+      if (skippable(e) || f.entered == 0) continue;
+      const uint64_t bound = watchdog_cycles + 100 * e.copy.wb.size();
+      if (cycle() - f.entered > bound)
+        fail(fmt::format(
+            "watchdog: queue {} made no progress: the copy of frame #{} (len {}, {} descriptors) "
+            "is not in host memory {} cycles after the frame went in at cycle {} (bound {}; host "
+            "head slot {}, owned {})",
+            q, e.frame, f.len, e.copy.wb.size(), cycle() - f.entered, f.entered, bound,
+            qs[q].hq->head(), qs[q].hq->owned()));
+    }
   }
 
   // ------------------------------------------------------------ drain / checks
@@ -555,9 +589,11 @@ class Sys {
     uint64_t lo = 0, hi = ~0ULL;  // packets + no_desc_drops
     uint64_t extra = 0;  // packets may exceed the copies the host saw by this much (write-back
                          // answered with an error: counted when issued, never visible)
+    bool unchecked = false;  // a hostile host drove the queue: its counters are its own business
   };
-  void check_counters(const std::string& when, std::vector<std::optional<Loose>> loose = {},
-                      bool dma_errors_at_least = false) {
+  // dma_errors is exact everywhere: one per AXI transaction the host memory
+  // answered with an error (SPEC §6), as AxiMem counted them.
+  void check_counters(const std::string& when, std::vector<std::optional<Loose>> loose = {}) {
     loose.resize(kNumQueues);
     const model::RxGlobalStats& g = dlv.global();
     const struct {
@@ -573,15 +609,16 @@ class Sys {
         {"rx_unmatched_drops", regs::RX_UNMATCHED_DROPS_LO, regs::RX_UNMATCHED_DROPS_HI,
          g.unmatched_drops},
         {"rx_buffer_drops", regs::RX_BUFFER_DROPS_LO, regs::RX_BUFFER_DROPS_HI, g.buffer_drops},
-        {"dma_errors", regs::DMA_ERRORS_LO, regs::DMA_ERRORS_HI, g.dma_errors},
+        {"dma_errors", regs::DMA_ERRORS_LO, regs::DMA_ERRORS_HI,
+         mem.stats().read_errors + mem.stats().write_errors},
     };
     std::string bad;
     for (const auto& c : gl) {
       const uint64_t got = rd64(c.lo, c.hi);
       const bool is_dma = c.lo == regs::DMA_ERRORS_LO;
-      if ((is_dma && dma_errors_at_least) ? got < c.want : got != c.want)
-        bad += fmt::format("\n  {} reads {}, expected {}{}", c.name, got,
-                           is_dma && dma_errors_at_least ? "at least " : "", c.want);
+      if (got != c.want)
+        bad += fmt::format("\n  {} reads {}, expected {}{}", c.name, got, c.want,
+                           is_dma ? " (AXI transactions answered with an error)" : "");
       if (is_dma) dma_errors_read_ = got;
     }
     for (unsigned q = 0; q < kNumQueues; ++q) {
@@ -589,6 +626,7 @@ class Sys {
       const uint64_t b = rd64(regs::Q_RX_BYTES_LO(q), regs::Q_RX_BYTES_HI(q));
       const uint64_t nd = rd64(regs::Q_RX_NO_DESC_DROPS_LO(q), regs::Q_RX_NO_DESC_DROPS_HI(q));
       const model::RxQueueStats& m = dlv.queue_stats(q);
+      if (loose[q] && loose[q]->unchecked) continue;
       if (!loose[q]) {
         if (p != m.packets || b != m.bytes || nd != m.no_desc_drops)
           bad += fmt::format(
@@ -722,6 +760,7 @@ class Sys {
   // Isolation checker (every W beat, error or not).
   void on_write_beat(const AxiWriteBeat& b) {
     const unsigned q = unsigned(b.id & kQIdMask);
+    if (q < kNumQueues && qs[q].hostile) return;  // the ownership checker (by address) covers it
     if ((b.id >> kQBits) & 1 || q >= kNumQueues || !qs[q].hq)
       fail(fmt::format("write beat with ID 0x{:x} (queue {}) at 0x{:x}: no such receive queue",
                        b.id, q, b.lo));
@@ -784,6 +823,7 @@ class Sys {
 
   void on_read(const AxiReadRequest& r) {
     const unsigned q = unsigned(r.id & kQIdMask);
+    if (q < kNumQueues && qs[q].hostile) return;
     if ((r.id >> kQBits) & 1) fail(fmt::format("AR with transmit ID 0x{:x}", r.id));
     if (q >= kNumQueues || !qs[q].hq)
       fail(fmt::format("AR id 0x{:x} at 0x{:x}: queue {} not allocated", r.id, r.addr, q));
@@ -812,6 +852,10 @@ class Sys {
     for (unsigned q = 0; q < kNumQueues; ++q) {
       QState& s = qs[q];
       const bool v = get_bit(d.irq_o, q);
+      if (s.hostile) {
+        s.irq = v;
+        continue;
+      }
       if (v != s.irq && g_args->get("irq-trace", 64) == q)
         fmt::print("cycle {}: irq_o[{}] -> {} (wb B {} since arm {})\n", cycle(), q, v, s.wb_b,
                    s.wb_b_at_arm);
@@ -850,7 +894,7 @@ class Sys {
   void host() {
     for (unsigned q = 0; q < kNumQueues; ++q) {
       QState& s = qs[q];
-      if (!s.hq) continue;
+      if (!s.hq || s.hostile) continue;
       // the handler clears again while irq_o stays high (a cause set again as it was cleared)
       if (irq_handler && s.irq && s.clear_at < 0 && cycle() - s.arm_cycle > 200)
         s.clear_at = int64_t(cycle());
@@ -983,6 +1027,21 @@ void random_axi(Sys& s) {
   c.p_r_delay = r.pick(st);
   c.read_latency = r.chance(0.7) ? 250 : r.range(20, 400);
   c.reorder = true;
+  c.r_interleave = r.chance(0.5);  // R beats of different IDs mixed
+  if (r.chance(0.2)) c.p_aw_stall = c.p_ar_stall = 0.9;  // long address stalls
+  if (r.chance(0.2)) c.p_b_delay = c.p_r_delay = 0.8;    // long response stalls
+  // a slave that accepts only a few outstanding transactions
+  c.max_reads = r.chance(0.3) ? unsigned(r.range(1, 4)) : 0;
+  c.max_writes = r.chance(0.3) ? unsigned(r.range(1, 4)) : 0;
+  // --mem card: the card's bridge (SPEC §2): 8 reads / 8 writes in flight,
+  // contiguous strobes, 48-bit addresses
+  if (g_args->kv.count("mem") && g_args->kv.at("mem") == "card") {
+    const AxiMemConfig k = AxiMemConfig::card();
+    c.max_reads = c.max_reads ? std::min(c.max_reads, k.max_reads) : k.max_reads;
+    c.max_writes = c.max_writes ? std::min(c.max_writes, k.max_writes) : k.max_writes;
+    c.contiguous_strobes = k.contiguous_strobes;
+    c.addr_bits = k.addr_bits;
+  }
 }
 
 unsigned ring_log2_for(uint32_t buf, unsigned max_frame, unsigned lo = 5) {
@@ -1167,6 +1226,326 @@ void scenario_NoDescBackToBack() {
   summary(s, name);
 }
 
+// (3b) Hostile buffer sizes (issue 16): Q_RX_BUF.BYTES 0 (every copy a
+// no-descriptor drop), 1 (one descriptor per byte), odd (7, 1001) and above
+// the driver's maximum (16385, 65535), with frames up to MaxFrameBytes.
+// A copy needing more descriptors than the ring can ever hold (BYTES 1 and a
+// frame above 4095 bytes) is a no-descriptor drop; the other queues carry on.
+// Before the fix, BYTES 1 with a frame of 8193 bytes or more claimed the
+// descriptor count modulo 8192 and hung receive DMA for every queue.
+void scenario_BufferSizes() {
+  const char* name = "BufferSizes";
+  Sys s(scenario_seed(name), name);
+  Rng& r = s.rng();
+  random_axi(s);
+  model::RxConfig c(kNumFilters);
+  c.num_queues = kNumQueues;
+  c.max_frame_bytes = kMaxFrameBytes;
+  c.max_frame = uint16_t(kMaxFrameBytes);
+  c.enabled = kAllQ;
+  c.promisc = kAllQ;
+  s.cfg = c;
+  s.program_global(c);
+  const uint32_t bufs[] = {1, 0, 7, 65535, 16385, 1001};
+  for (unsigned q = 0; q < kNumQueues; ++q) {
+    const uint32_t buf = q < 6 ? bufs[q] : 2048;
+    s.setup_queue(q, buf <= 7 ? 12 : ring_log2_for(buf, c.max_frame), buf);
+    s.reset_got(q);
+  }
+  // BYTES 0: the queue does not run (RUNNING stays 0) and so counts as not
+  // enabled in classification (SPEC §3 step 4): no copy, no drop
+  s.cfg.enabled &= ~(1ULL << 1);
+  if (s.rd(regs::Q_RX_STATUS(1)) & regs::Q_RX_STATUS_RUNNING_MASK)
+    s.fail("queue 1 with Q_RX_BUF.BYTES 0 reports RUNNING");
+  s.never_fits_ok = true;
+  s.lossless = g_args->get("lossless", 1) != 0;
+  // A copy waits behind the copies ahead of it in the write engine: with
+  // BYTES 1 that is thousands of descriptors (a descriptor read per 32, a
+  // write and a write-back each), so the bound here is per frame ahead.
+  s.watchdog_cycles = 400000;
+  // Every length class: minimum, around the 13-bit count boundary with
+  // BYTES 1 (4095, 4096, 8191..8193), the maximum, and random ones.
+  std::vector<size_t> lens = {60, 61, 4095, 4096, 8191, 8192, 8193, kMaxFrameBytes};
+  // (not scaled past 12: with BYTES 1 and 7 a frame costs up to ~50,000 cycles)
+  for (uint64_t i = 0, n = std::min<uint64_t>(scaled(2), 12); i < n; ++i)
+    lens.push_back(r.chance(0.5) ? r.range(60, 300) : r.range(60, kMaxFrameBytes));
+  if (g_args->kv.count("bs-len")) lens = {size_t(g_args->get("bs-len", 60))};  // one length only (debugging)
+  const uint64_t qmask = g_args->get("bs-queues", kAllQ);  // queues that receive (debugging)
+  if (qmask != kAllQ) {
+    c.promisc = qmask;
+    s.cfg.promisc = qmask;
+    for (unsigned q = 0; q < kNumQueues; ++q) s.wr(regs::Q_RX_CTRL(q), s.ctrl_word(q));
+  }
+  for (size_t len : lens) {
+    s.send(s.frame(0x020000000001ULL, r.chance(0.3) ? int(r.range(1, 0xfff)) : -1, len));
+    s.pump(1);
+  }
+  s.drain("hostile buffer sizes");
+  s.check_counters("after hostile buffer sizes");
+  summary(s, name);
+}
+
+// ---------------------------------------------------------------- hostile host
+// Is `off` a register of the map at this configuration (its aligned word)?
+bool mapped(uint32_t off) {
+  off &= ~3u;
+  for (const auto& r : regs::REG_TABLE) {
+    if (r.stride == 0) {
+      if (off == r.offset) return true;
+      continue;
+    }
+    const unsigned n = r.count && std::string(r.count) == "NumQueues"   ? kNumQueues
+                       : r.count && std::string(r.count) == "NumFilters" ? kNumFilters
+                                                                         : r.max_count;
+    if (off >= r.offset && (off - r.offset) % r.stride == 0 && (off - r.offset) / r.stride < n)
+      return true;
+  }
+  return false;
+}
+
+// (9) A misbehaving host on half of the queues while the other half carries
+// traffic that must stay exact (issue 16 "A host that misbehaves"): TAIL
+// beyond the ring size, backwards, while stopped, resetting or in error;
+// queue reset and disable in the middle of traffic; rings moved after a
+// reset (misaligned bases, rings across 4 KiB, every SIZE value); buffer
+// sizes 0, odd and above the maximum (changed after a reset, before the next
+// post: buffers already posted keep the size they were posted with); random
+// CTRL and interrupt bits; reads and writes of unmapped
+// addresses. Checked: the protected queues' copies and counters exact, the
+// DMA ownership checker on every access of every queue, every register
+// access answered within 1000 cycles (AxilMaster), the progress watchdog,
+// csr_unmapped exact, dma_errors 0; then each hostile queue is stopped,
+// reset (TAIL and ENABLE read 0), set up again and exact like the others.
+void scenario_HostileRegisters() {
+  const char* name = "HostileRegisters";
+  Sys s(scenario_seed(name), name);
+  Rng& r = s.rng();
+  random_axi(s);
+  // hostile: the last half of the queues, at most 8 (each promiscuous hostile
+  // queue with small buffers costs the shared write engine a lot of time)
+  const unsigned np = kNumQueues - std::min(kNumQueues / 2, 8u);
+  const uint64_t prot = (1ULL << np) - 1, hmask = kAllQ & ~prot;
+  model::RxConfig c(kNumFilters);
+  c.num_queues = kNumQueues;
+  c.max_frame_bytes = kMaxFrameBytes;
+  c.default_queue = false;  // fallback would make protected traffic depend on hostile queues
+  c.enabled = kAllQ;
+  c.bcast = kAllQ;
+  c.mcast = prot;
+  c.promisc = hmask;
+  // Eight promiscuous hostile queues with 64-byte buffers take most of the
+  // shared write engine's time: a protected copy waits behind theirs.
+  s.watchdog_cycles = g_args->get("watchdog", 400000);
+  for (unsigned q = 0; q < np; ++q)
+    c.filters[q] = {true, model::FilterType::Mac, 0x020000000200ULL + q, 0, 1ULL << q};
+  s.cfg = c;
+  s.program_global(c);
+  for (unsigned q = 0; q < kNumQueues; ++q) {
+    s.setup_queue(q, 8, 2048, q < np ? -1 : 0);  // hostile queues: nothing posted yet
+    s.reset_got(q);
+  }
+  // Hostile queues: every slot of their rings (and of three other rings each)
+  // names a buffer of the queue's own sandbox, so whatever TAIL says, what the
+  // core may touch stays inside that sandbox.
+  struct H {
+    unsigned q;
+    uint32_t tail = 0, buf = 2048;
+    bool grow_ok = false;  // no buffer posted since the last reset: BUF may grow
+  };
+  std::vector<H> hs;
+  auto sandbox_buf = [](unsigned q, unsigned k) {
+    return 0x0000600000000000ULL + uint64_t(q) * 0x100000000ULL + uint64_t(k) * 0x10000 + k % 61;
+  };
+  std::vector<uint64_t> alt_rings;
+  for (unsigned q = np; q < kNumQueues; ++q) {
+    QState& st = s.qs[q];
+    st.hostile = true;
+    st.exp.clear();
+    for (unsigned k = 0; k < st.hq->size(); ++k)
+      s.mem.write_u64(st.hq->slot_addr(k), sandbox_buf(q, k));
+    hs.push_back({q, 255, 2048, false});
+    s.wr(regs::Q_RX_TAIL(q), 255);  // posted only now: a host never rewrites posted descriptors
+  }
+  auto fill_ring = [&](unsigned q, uint64_t base) {  // a 4096-slot ring at base (16-aligned)
+    for (unsigned k = 0; k < 4096; ++k) {
+      s.mem.write_u64(base + 16 * k, sandbox_buf(q, k));
+      s.mem.write_u64(base + 16 * k + 8, 0);
+    }
+  };
+  for (const H& h : hs)
+    for (unsigned j = 0; j < 3; ++j) fill_ring(h.q, 0x0000500000000000ULL + h.q * 0x1000000ULL + j * 0x100000);
+  // BASE choices: aligned, misaligned (the core ignores bits 3:0), a small
+  // ring that crosses a 4 KiB line
+  auto pick_base = [&](unsigned q) {
+    const uint64_t b = 0x0000500000000000ULL + q * 0x1000000ULL + r.range(0, 2) * 0x100000;
+    switch (r.range(0, 3)) {
+      case 0: return b;
+      case 1: return b + r.range(1, 15);       // misaligned
+      case 2: return b + 0x1000 - 0x80;        // 16 slots: crosses 4 KiB at slot 8
+      default: return b + 16 * r.range(0, 255);
+    }
+  };
+  // (BYTES 1 and 7 are BufferSizes' subject: here they would make every
+  // frame cost thousands of descriptors on eight promiscuous queues)
+  const uint32_t bufs[] = {0, 64, 100, 256, 1001, 2048, 16384, 16385, 65535};
+  uint64_t unmapped = 0;  // csr_unmapped accesses made here
+  const uint64_t unmapped0 = s.rd64(regs::CSR_UNMAPPED_LO, regs::CSR_UNMAPPED_HI);
+  auto unmapped_addr = [&]() -> uint32_t {
+    for (;;) {
+      uint32_t a;
+      switch (r.range(0, 3)) {
+        case 0: a = uint32_t(r.range(0, 0xffff)) & ~3u; break;                          // anywhere
+        case 1: a = regs::Q_RX_CTRL(hs[r.range(0, hs.size() - 1)].q) + uint32_t(r.range(0, 15)) * 4; break;
+        case 2: a = regs::Q_TX_CTRL(hs[r.range(0, hs.size() - 1)].q) + uint32_t(r.range(0, 15)) * 4; break;
+        default: a = 0x4000 + uint32_t(r.range(0, 0xfff)) * 4; break;
+      }
+      if (!mapped(a)) return a;
+    }
+  };
+  const uint64_t frames = scaled(50);
+  for (uint64_t i = 0; i < frames; ++i) {
+    const unsigned kind = unsigned(r.range(0, 9));
+    const model::MacAddr da = kind < 6   ? 0x020000000200ULL + r.range(0, np - 1)
+                              : kind < 8 ? model::kBroadcast
+                                         : 0x01005e000000ULL | r.range(0, 0xffff);
+    s.send(s.frame(da, r.chance(0.3) ? int(r.range(0, 0xffff)) : -1, r.range(60, 1518)), false,
+           hmask);
+    s.pump(2);
+    if (!r.chance(0.5)) continue;
+    H& h = hs[r.range(0, hs.size() - 1)];
+    const unsigned q = h.q;
+    switch (r.range(0, 11)) {
+      case 0:  // TAIL anywhere, also beyond the ring size (the core uses it modulo the size)
+        h.tail = uint32_t(r.range(0, 0xfff));
+        s.wr_nb(regs::Q_RX_TAIL(q), h.tail);
+        h.grow_ok = false;
+        break;
+      case 1:  // TAIL backwards
+        h.tail = (h.tail - uint32_t(r.range(1, 40))) & 0xfff;
+        s.wr_nb(regs::Q_RX_TAIL(q), h.tail);
+        break;
+      case 2:  // TAIL forward a little (more buffers)
+        h.tail = (h.tail + uint32_t(r.range(1, 40))) & 0xfff;
+        s.wr_nb(regs::Q_RX_TAIL(q), h.tail);
+        h.grow_ok = false;
+        break;
+      case 3:  // disable / enable, random accept bits
+        s.wr_nb(regs::Q_RX_CTRL(q), uint32_t(r.range(0, 31)));
+        break;
+      case 4:  // queue reset in the middle of traffic (enabled or not), TAIL while resetting
+        s.wr_nb(regs::Q_RX_CMD(q), regs::Q_RX_CMD_RESET_MASK);
+        if (r.chance(0.5)) {
+          // TAIL while resetting: lands before or after the reset applies
+          s.wr_nb(regs::Q_RX_TAIL(q), h.tail = uint32_t(r.range(0, 0xfff)));
+          h.grow_ok = false;
+        } else {
+          s.poll_reg(regs::Q_RX_STATUS(q), regs::Q_RX_STATUS_RESETTING_MASK, 0,
+                     fmt::format("hostile queue {} reset", q));
+          // the reset cleared TAIL and ENABLE (SPEC §4: back to allocated)
+          const uint32_t t = s.rd(regs::Q_RX_TAIL(q)), ctl = s.rd(regs::Q_RX_CTRL(q));
+          if (t != 0 || (ctl & regs::Q_RX_CTRL_ENABLE_MASK))
+            s.fail(fmt::format("queue {} after reset: TAIL {} CTRL 0x{:x} (want TAIL 0, ENABLE 0)",
+                               q, t, ctl));
+          h.tail = 0;
+          h.grow_ok = true;
+          s.wr_nb(regs::Q_RX_CTRL(q), regs::Q_RX_CTRL_ENABLE_MASK | regs::Q_RX_CTRL_PROMISC_MASK);
+        }
+        break;
+      case 5:  // BUF: any value, after a reset and before the next post (a size
+               // changed with buffers posted would leave the host and the core
+               // disagreeing on the length of those buffers)
+      {
+        const uint32_t b = bufs[r.range(0, std::size(bufs) - 1)];
+        if (h.grow_ok) {
+          h.buf = b;
+          s.wr_nb(regs::Q_RX_BUF(q), b);
+        }
+        break;
+      }
+      case 6:  // TAIL while stopped
+        s.wr_nb(regs::Q_RX_CTRL(q), 0);
+        s.wr_nb(regs::Q_RX_TAIL(q), h.tail = uint32_t(r.range(0, 0xfff)));
+        h.grow_ok = false;
+        s.wr_nb(regs::Q_RX_CTRL(q), regs::Q_RX_CTRL_ENABLE_MASK | regs::Q_RX_CTRL_PROMISC_MASK);
+        break;
+      case 7: {  // stop, reset, move the ring (misaligned, across 4 KiB, any size), enable
+        // (A ring moved while buffers are posted stays unused until a reset,
+        // docs/rx-dma.md; the checker follows that only approximately when a
+        // hostile TAIL comes round to index 0 between, so moves go through a
+        // reset here: dma_ownership_test covers the rest.)
+        s.wr_nb(regs::Q_RX_CTRL(q), 0);
+        s.poll_reg(regs::Q_RX_STATUS(q), regs::Q_RX_STATUS_STOPPED_MASK,
+                   regs::Q_RX_STATUS_STOPPED_MASK, fmt::format("hostile queue {} stop", q));
+        s.wr_nb(regs::Q_RX_CMD(q), regs::Q_RX_CMD_RESET_MASK);
+        s.poll_reg(regs::Q_RX_STATUS(q), regs::Q_RX_STATUS_RESETTING_MASK, 0,
+                   fmt::format("hostile queue {} reset", q));
+        h.grow_ok = true;
+        const uint64_t b = pick_base(q);
+        s.wr_nb(regs::Q_RX_BASE_LO(q), uint32_t(b));
+        s.wr_nb(regs::Q_RX_BASE_HI(q), uint32_t(b >> 32));
+        s.wr_nb(regs::Q_RX_SIZE(q), uint32_t(r.range(0, 15)));
+        s.wr_nb(regs::Q_RX_TAIL(q), h.tail = uint32_t(r.range(0, 0xfff)));
+        h.grow_ok = false;
+        s.wr_nb(regs::Q_RX_CTRL(q), regs::Q_RX_CTRL_ENABLE_MASK | uint32_t(r.range(0, 15)) << 1);
+        break;
+      }
+      case 8:  // interrupt registers of the queue
+        s.wr_nb(regs::Q_INT_MASK(q), uint32_t(r.u64()));
+        s.wr_nb(regs::Q_INT_ITR(q), uint32_t(r.range(0, 3000)));
+        s.wr_nb(regs::Q_INT_CLEAR(q), uint32_t(r.u64()));
+        break;
+      case 9:  // unmapped writes and reads: ignored, all ones, counted
+      {
+        const uint32_t a = unmapped_addr();
+        s.wr_nb(a | uint32_t(r.range(0, 3)), uint32_t(r.u64()));
+        const uint32_t v = s.rd(unmapped_addr());
+        if (v != 0xffffffffu) s.fail(fmt::format("unmapped read returned 0x{:08x}", v));
+        unmapped += 2;
+        break;
+      }
+      case 10:  // reads of the hostile queue's registers (side-effect free)
+        (void)s.rd(regs::Q_RX_STATUS(q));
+        (void)s.rd(regs::Q_RX_HEAD(q));
+        break;
+      default:  // a partial (byte-strobe) TAIL write
+        s.bus.write(regs::Q_RX_TAIL(q), uint32_t(r.range(0, 0xfff)), uint8_t(r.range(1, 3)));
+        h.grow_ok = false;
+        break;
+    }
+  }
+  s.drain("protected traffic beside a hostile host");
+  {
+    std::vector<std::optional<Sys::Loose>> loose(kNumQueues);
+    for (const H& h : hs) loose[h.q] = Sys::Loose{0, ~0ULL, 0, true};
+    s.check_counters("protected queues beside a hostile host", loose);
+  }
+  const uint64_t unmapped_now = s.rd64(regs::CSR_UNMAPPED_LO, regs::CSR_UNMAPPED_HI);
+  if (unmapped_now - unmapped0 != unmapped)
+    s.fail(fmt::format("csr_unmapped grew by {}, {} unmapped accesses were made",
+                       unmapped_now - unmapped0, unmapped));
+  // Recovery: stop, reset, set up again; every queue exact.
+  for (const H& h : hs) {
+    s.set_int(h.q, false, false, 0);  // interrupt registers back to quiet first
+    s.clear_int(h.q, regs::Q_INT_CLEAR_RX_MASK | regs::Q_INT_CLEAR_ERR_MASK);
+    s.idle(16);
+    s.qs[h.q].hostile = false;
+    s.qs[h.q].exp.clear();
+    s.setup_queue(h.q, 8, 2048);
+    s.resync_queue(h.q);
+    s.reset_got(h.q);
+  }
+  s.cfg.promisc = 0;
+  for (unsigned q = 0; q < kNumQueues; ++q) s.wr(regs::Q_RX_CTRL(q), s.ctrl_word(q));
+  for (uint64_t i = 0, n = scaled(20); i < n; ++i) {
+    s.send(s.frame(r.chance(0.5) ? model::kBroadcast : 0x020000000200ULL + r.range(0, np - 1), -1,
+                   r.range(60, 1518)));
+    s.pump(2);
+  }
+  s.drain("after recovery");
+  s.check_counters("after recovery");
+  summary(s, name);
+}
+
 // (3) Jumbo frames (max_frame 9000) scattered over small buffers (256, 320,
 // 1024, and 1000, not a multiple of 64): every descriptor's LEN / EOP /
 // FRAME_LEN checked against the model.
@@ -1279,6 +1658,7 @@ void scenario_DisableMidTraffic() {
   const AxiMemConfig saved = s.mem.config();
   s.mem.config().p_aw_stall = 0.7;
   s.mem.config().p_w_stall = 0.6;
+  s.watchdog_cycles = 400000;  // the host is slow on purpose: the packet buffer backs up
   traffic(scaled(30));
   // Input pauses for the register write (so that every frame is classified
   // either before or after it); the DMA keeps working on the queue.
@@ -1380,7 +1760,6 @@ void scenario_DmaError() {
                kind_name[kind], s.cycle());
     s.loosen(bad);
     loose_mask = 1ULL << bad;
-    const uint64_t dma_before = s.dlv.global().dma_errors;
     const uint64_t rises_before = s.qs[bad].rises;
     const uint64_t t_err = s.cycle();
     uint32_t st = 0;
@@ -1407,14 +1786,13 @@ void scenario_DmaError() {
     std::vector<std::optional<Sys::Loose>> loose(kNumQueues);
     const model::RxQueueStats& m = s.dlv.queue_stats(bad);
     loose[bad] = Sys::Loose{0, m.packets + m.no_desc_drops, s.qs[bad].wb_err};
-    // the abandoned copy (or failed descriptor read) counts in dma_errors
-    s.dlv.global().dma_errors = dma_before + 1;
-    s.check_counters(fmt::format("after error responses on {}", kind_name[kind]), loose, true);
+    // dma_errors: exactly the error responses host memory gave
+    s.check_counters(fmt::format("after error responses on {}", kind_name[kind]), loose);
+    if (s.dma_errors_read() == 0) s.fail("dma_errors still 0 after error responses");
     fmt::print("[{}] dma_errors {}\n", name, s.dma_errors_read());
     // recovery: disable, per-queue reset, TAIL = 0, re-post, enable
     s.flush_input(64);
     s.mem.clear_error_regions();
-    s.dlv.global().dma_errors = s.dma_errors_read();
     s.cfg.enabled &= ~(1ULL << bad);
     loose_mask = 0;
     s.resync_queue(bad);
@@ -1608,6 +1986,7 @@ void scenario_SoftReset() {
   const AxiMemConfig saved = s.mem.config();
   s.mem.config().p_aw_stall = 0.7;
   s.mem.config().p_w_stall = 0.6;
+  s.watchdog_cycles = 400000;  // the host is slow on purpose: the packet buffer backs up
   traffic(scaled(30));
   s.flush_input(64);
   // The driver stops reposting (no TAIL write may follow the reset).
@@ -1670,6 +2049,8 @@ TEST(RxCore, RandomLossless) { run(scenario_RandomLossless); }
 TEST(RxCore, RingExhaustion) { run(scenario_RingExhaustion); }
 TEST(RxCore, NoDescBackToBack) { run(scenario_NoDescBackToBack); }
 TEST(RxCore, Jumbo) { run(scenario_Jumbo); }
+TEST(RxCore, BufferSizes) { run(scenario_BufferSizes); }
+TEST(RxCore, HostileRegisters) { run(scenario_HostileRegisters); }
 TEST(RxCore, StripVlan) { run(scenario_StripVlan); }
 TEST(RxCore, DisableMidTraffic) { run(scenario_DisableMidTraffic); }
 TEST(RxCore, DmaError) { run(scenario_DmaError); }
@@ -1701,8 +2082,8 @@ TEST(RxCore, IsolationCheckerFires) {
   } catch (const std::exception& e) {
     msg = e.what();
   }
-  EXPECT_NE(msg.find("isolation"), std::string::npos)
-      << "expected an isolation failure, got: " << (msg.empty() ? "none" : msg);
+  EXPECT_NE(msg.find("ownership: DMA write"), std::string::npos)
+      << "expected the ownership checker to fire, got: " << (msg.empty() ? "none" : msg);
   fmt::print("[{}] caught: {}\n", name, msg.substr(0, msg.find('\n')));
 }
 
