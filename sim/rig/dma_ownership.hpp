@@ -56,6 +56,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -296,39 +297,36 @@ class DmaOwnership {
   // Which per-queue register an offset is (from the generated map).
   bool queue_reg(uint32_t off, unsigned& q, Dir& d, uint32_t& reg) const {
     namespace r = vmq::regs;
-    uint32_t b;
-    if (off >= r::Q_RX_CTRL_BASE && off < r::Q_RX_CTRL_BASE + nq_ * r::Q_RX_CTRL_STRIDE) {
-      d = kRx;
-      q = (off - r::Q_RX_CTRL_BASE) / r::Q_RX_CTRL_STRIDE;
-      b = r::Q_RX_CTRL_BASE + q * r::Q_RX_CTRL_STRIDE;
-      const uint32_t o = off - b;
-      reg = o == r::Q_RX_CTRL_BASE - r::Q_RX_CTRL_BASE      ? kCtrl
-            : o == r::Q_RX_BASE_LO_BASE - r::Q_RX_CTRL_BASE ? kBaseLo
-            : o == r::Q_RX_BASE_HI_BASE - r::Q_RX_CTRL_BASE ? kBaseHi
-            : o == r::Q_RX_SIZE_BASE - r::Q_RX_CTRL_BASE    ? kSize
-            : o == r::Q_RX_BUF_BASE - r::Q_RX_CTRL_BASE     ? kBuf
-            : o == r::Q_RX_TAIL_BASE - r::Q_RX_CTRL_BASE    ? kTail
-            : o == r::Q_RX_STATUS_BASE - r::Q_RX_CTRL_BASE  ? kStatus
-            : o == r::Q_RX_CMD_BASE - r::Q_RX_CTRL_BASE     ? kCmd
-                                                            : kOther;
-      return reg != kOther;
-    }
-    if (off >= r::Q_TX_CTRL_BASE && off < r::Q_TX_CTRL_BASE + nq_ * r::Q_TX_CTRL_STRIDE) {
-      d = kTx;
-      q = (off - r::Q_TX_CTRL_BASE) / r::Q_TX_CTRL_STRIDE;
-      b = r::Q_TX_CTRL_BASE + q * r::Q_TX_CTRL_STRIDE;
-      const uint32_t o = off - b;
-      reg = o == 0                                          ? kCtrl
-            : o == r::Q_TX_BASE_LO_BASE - r::Q_TX_CTRL_BASE ? kBaseLo
-            : o == r::Q_TX_BASE_HI_BASE - r::Q_TX_CTRL_BASE ? kBaseHi
-            : o == r::Q_TX_SIZE_BASE - r::Q_TX_CTRL_BASE    ? kSize
-            : o == r::Q_TX_TAIL_BASE - r::Q_TX_CTRL_BASE    ? kTail
-            : o == r::Q_TX_STATUS_BASE - r::Q_TX_CTRL_BASE  ? kStatus
-            : o == r::Q_TX_CMD_BASE - r::Q_TX_CTRL_BASE     ? kCmd
-                                                            : kOther;
-      return reg != kOther;
-    }
-    return false;
+    struct Field {
+      uint32_t base;  // entry 0 of the register
+      uint32_t kind;
+    };
+    static constexpr Field kRxRegs[] = {
+        {r::Q_RX_CTRL_BASE, kCtrl},      {r::Q_RX_BASE_LO_BASE, kBaseLo},
+        {r::Q_RX_BASE_HI_BASE, kBaseHi}, {r::Q_RX_SIZE_BASE, kSize},
+        {r::Q_RX_BUF_BASE, kBuf},        {r::Q_RX_TAIL_BASE, kTail},
+        {r::Q_RX_STATUS_BASE, kStatus},  {r::Q_RX_CMD_BASE, kCmd}};
+    static constexpr Field kTxRegs[] = {
+        {r::Q_TX_CTRL_BASE, kCtrl},      {r::Q_TX_BASE_LO_BASE, kBaseLo},
+        {r::Q_TX_BASE_HI_BASE, kBaseHi}, {r::Q_TX_SIZE_BASE, kSize},
+        {r::Q_TX_TAIL_BASE, kTail},      {r::Q_TX_STATUS_BASE, kStatus},
+        {r::Q_TX_CMD_BASE, kCmd}};
+    static_assert(r::Q_RX_CTRL_STRIDE == r::Q_TX_CTRL_STRIDE);
+    const uint32_t stride = r::Q_RX_CTRL_STRIDE;
+    auto decode = [&](std::span<const Field> regs, Dir dir) {
+      const uint32_t first = regs.front().base;
+      if (off < first || off >= first + nq_ * stride) return false;
+      q = (off - first) / stride;
+      d = dir;
+      const uint32_t o = off - q * stride;
+      for (const Field& f : regs)
+        if (o == f.base) {
+          reg = f.kind;
+          return true;
+        }
+      return false;
+    };
+    return decode(kRxRegs, kRx) || decode(kTxRegs, kTx);
   }
 
   // TAIL doorbell: every slot from the last TAIL up to the new one is

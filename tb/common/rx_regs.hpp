@@ -3,6 +3,7 @@
 // header (sw/include/vmq/vmq_regs.hpp). `wr` is any callable wr(addr, value).
 #pragma once
 
+#include <string>
 #include <vmq/vmq_regs.hpp>
 
 #include "vmq_model.hpp"
@@ -47,6 +48,25 @@ void program_rx_regs(Wr&& wr, const model::RxConfig& c, unsigned num_queues, uns
                                bit(c.promisc) << regs::Q_RX_CTRL_PROMISC_SHIFT);
   }
   for (unsigned i = 0; i < num_filters; ++i) write_filter_regs(wr, i, c.filters[i]);
+}
+
+// Is `off` (its aligned word) a register of the map at this configuration?
+// Per-queue and per-filter arrays have num_queues / num_filters entries.
+inline bool reg_mapped(uint32_t off, unsigned num_queues, unsigned num_filters) {
+  off &= ~3u;
+  for (const auto& r : regs::REG_TABLE) {
+    if (r.stride == 0) {
+      if (off == r.offset) return true;
+      continue;
+    }
+    const std::string count = r.count ? r.count : "";
+    const unsigned n = count == "NumQueues"    ? num_queues
+                       : count == "NumFilters" ? num_filters
+                                               : r.max_count;
+    if (off >= r.offset && (off - r.offset) % r.stride == 0 && (off - r.offset) / r.stride < n)
+      return true;
+  }
+  return false;
 }
 
 }  // namespace vmq::tb

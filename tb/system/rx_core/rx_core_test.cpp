@@ -1286,22 +1286,7 @@ void scenario_BufferSizes() {
 }
 
 // ---------------------------------------------------------------- hostile host
-// Is `off` a register of the map at this configuration (its aligned word)?
-bool mapped(uint32_t off) {
-  off &= ~3u;
-  for (const auto& r : regs::REG_TABLE) {
-    if (r.stride == 0) {
-      if (off == r.offset) return true;
-      continue;
-    }
-    const unsigned n = r.count && std::string(r.count) == "NumQueues"   ? kNumQueues
-                       : r.count && std::string(r.count) == "NumFilters" ? kNumFilters
-                                                                         : r.max_count;
-    if (off >= r.offset && (off - r.offset) % r.stride == 0 && (off - r.offset) / r.stride < n)
-      return true;
-  }
-  return false;
-}
+bool mapped(uint32_t off) { return reg_mapped(off, kNumQueues, kNumFilters); }
 
 // (9) A misbehaving host on half of the queues while the other half carries
 // traffic that must stay exact (issue 16 "A host that misbehaves"): TAIL

@@ -35,6 +35,9 @@
 #ifndef VMQ_PARAM_NumQueues
 #define VMQ_PARAM_NumQueues 16
 #endif
+#ifndef VMQ_PARAM_NumFilters
+#define VMQ_PARAM_NumFilters 64
+#endif
 #ifndef VMQ_PARAM_MaxFrameBytes
 #define VMQ_PARAM_MaxFrameBytes 9216
 #endif
@@ -581,16 +584,7 @@ void scenario_HostileRegisters() {
       const uint32_t a = r.chance(0.5) ? uint32_t(r.range(0, 0x3fff)) * 4
                                        : regs::Q_TX_CTRL(hostile[r.range(0, hostile.size() - 1)]) +
                                              uint32_t(r.range(0, 15)) * 4;
-      bool mapped = false;
-      for (const auto& e : regs::REG_TABLE) {
-        const unsigned n = e.stride == 0 ? 1
-                           : e.count && std::string(e.count) == "NumQueues" ? kNumQueues
-                                                                             : e.max_count;
-        if (a >= e.offset && (e.stride ? (a - e.offset) % e.stride == 0 && (a - e.offset) / e.stride < n
-                                       : a == e.offset))
-          mapped = true;
-      }
-      if (!mapped) return a;
+      if (!reg_mapped(a, kNumQueues, VMQ_PARAM_NumFilters)) return a;
     }
   };
   const uint64_t unmapped0 = s.rd64(regs::CSR_UNMAPPED_LO, regs::CSR_UNMAPPED_HI);
