@@ -338,7 +338,8 @@ module vmq_tx_out #(
   logic [15:0][7:0] hdr_q;       // host bytes 0..15
   logic             inserted_q;
 
-  logic             spoof, decided, fin, emit, lastb, lb_tvalid_n;
+  logic             spoof, spoof_now, decided, fin, emit, lastb, lb_tvalid_n;
+  logic             dec_v_q, spoof_q;   // the frame's spoof decision, held once taken
   logic             take, ovs_e, drop_e, first_ok, sent_end, drop_end;
   logic [CW-1:0]    pop_n;
   logic [15:0]      pad_need;
@@ -355,9 +356,15 @@ module vmq_tx_out #(
     // put the tag before and would leave untagged: a VLAN spoof, with or
     // without anti-spoofing (docs/tx-dma.md "Short frames"). Header bytes a
     // short frame lacks read as zero (hdr_q is cleared per frame).
-    spoof = (cfg_spoof_mac_i[fq_q] && sa != cfg_mac_i[fq_q]) ||
-            (cfg_spoof_vlan_i[fq_q] && cfg_ins_i[fq_q] && tp == cfg_tpid_i) ||
-            (cfg_ins_i[fq_q] && in_done_q && !inserted_q);
+    spoof_now = (cfg_spoof_mac_i[fq_q] && sa != cfg_mac_i[fq_q]) ||
+                (cfg_spoof_vlan_i[fq_q] && cfg_ins_i[fq_q] && tp == cfg_tpid_i) ||
+                (cfg_ins_i[fq_q] && in_done_q && !inserted_q);
+    // Decided once, in the frame's first decided cycle, before its first
+    // beat: a host that changes Q_TX_CTRL's anti-spoofing bits, the MAC or
+    // the port VLAN while the frame leaves must not turn it into a drop
+    // after beats went out (issue 16: the frame was cut without tlast and
+    // the next queue's frame appended to it on the wire).
+    spoof = dec_v_q ? spoof_q : spoof_now;
   end
 
   // loopback classification: inputs registered once the header is in, the
@@ -556,14 +563,21 @@ module vmq_tx_out #(
       hdr_q      <= '0;
       inserted_q <= 1'b0;
       first_beat_q <= 1'b0;
+      dec_v_q    <= 1'b0;
+      spoof_q    <= 1'b0;
     end else begin
       logic [Cap*8-1:0] a;
       logic [CW-1:0]    c;
       logic [15:0]      pad;
+      if (decided && !dec_v_q) begin
+        dec_v_q <= 1'b1;
+        spoof_q <= spoof_now;
+      end
       a = acc_q >> (8 * 32'(pop_n));
       c = cnt_q - pop_n;
       if (sent_end || drop_end) begin
-        act_q <= 1'b0;
+        act_q   <= 1'b0;
+        dec_v_q <= 1'b0;
         a = '0;
         c = '0;
       end

@@ -395,9 +395,14 @@ class TxSys {
                            first_diff(e, f)));
       }
       ++hostile_frames;
-      if (std::getenv("VMQ_TX_DEBUG"))
+      if (std::getenv("VMQ_TX_DEBUG")) {
         fmt::print("cycle {}: unmatched (hostile) wire frame of {} bytes: {:02x}\n", cycle(), f.size(),
                    fmt::join(std::vector<uint8_t>(f.begin(), f.begin() + std::min<size_t>(f.size(), 18)), " "));
+        for (unsigned q = 0; q < qs.size(); ++q)
+          if (!((hostile_mask >> q) & 1) && !qs[q].wire.empty())
+            fmt::print("    queue {} next frame {} ({} bytes)\n", q, qs[q].wire.front().first,
+                       qs[q].wire.front().second.size());
+      }
       if (cpb_ > 0)
         wire_t_ = std::max(wire_t_, double(frame_start_) - 1.0) + double(f.size() + 24) * cpb_;
       return;

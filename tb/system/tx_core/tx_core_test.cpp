@@ -599,6 +599,7 @@ void scenario_HostileRegisters() {
     const unsigned q = hostile[r.range(0, hostile.size() - 1)];
     const unsigned action = unsigned(r.range(0, 9));
     if (!((actions >> action) & 1)) continue;
+    if (std::getenv("VMQ_TX_DEBUG")) fmt::print("cycle {}: hostile action {} on queue {}\n", s.cycle(), action, q);
     switch (action) {
       case 0:  // TAIL anywhere (beyond the ring size too)
         s.bus.write(regs::Q_TX_TAIL(q), tail[q] = uint32_t(r.range(0, 0xfff)));
