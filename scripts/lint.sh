@@ -31,10 +31,10 @@ for g in "-GDataW=128" "-GDataW=512 -GNumFilters=128 -GNumQueues=64" "-GNumQueue
   lint vmq_l2_sorter $g
 done
 [ -f rtl/csr/vmq_csr.sv ] && { lint vmq_csr -GNumQueues=4; lint vmq_csr -GNumQueues=64; }
-# parameter corners of the core (SPEC §2: NumQueues 4/16/64, DataW 64..512, AxiDataW 64..512)
-for g in "-GNumQueues=4 -GDataW=128 -GAxiDataW=64" \
-         "-GNumQueues=64 -GDataW=512 -GAxiDataW=512 -GNumFilters=128" \
-         "-GAxiDataW=256 -GDescCache=64"; do
+# parameter corners of the core: the table rtl/corners.json (docs/corners.md)
+mapfile -t corners < <(python3 scripts/corners.py lint)
+[ "${#corners[@]}" -gt 0 ] || { echo "lint: no corners from scripts/corners.py"; exit 1; }
+for g in "${corners[@]}"; do
   # shellcheck disable=SC2086
   lint vmq_core $g
 done

@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_xcheck as sx  # noqa: E402  (yosys_cmd, staging rules)
+import corners  # noqa: E402  (the parameter corner table)
 
 CORE = sx.PKGS + [
     "rtl/prim/vmq_sync_fifo.sv", "rtl/prim/vmq_counters.sv", "rtl/prim/vmq_axil_reg_if.sv",
@@ -22,11 +23,8 @@ CORE = sx.PKGS + [
     "rtl/tx/vmq_tx_loop_cls.sv", "rtl/tx/vmq_tx_stage.sv", "rtl/tx/vmq_tx_out.sv",
     "rtl/top/vmq_core.sv",
 ]
-CORNERS = {
-    "default": {},
-    "q4_d128_a64": dict(NumQueues=4, DataW=128, AxiDataW=64),
-    "q64_d512_a512_f128": dict(NumQueues=64, DataW=512, AxiDataW=512, NumFilters=128),
-}
+# the corners of rtl/corners.json marked "elab" (docs/corners.md)
+CORNERS = {c["name"]: c["params"] for c in corners.load() if c["elab"]}
 
 
 def main() -> int:

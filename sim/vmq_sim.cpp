@@ -7,7 +7,7 @@
 //
 // The host side is the driver (sw/) on the simulation backend
 // (sim/platform): the same calls a user program makes on the card. Every
-// output frame is also checked against the reference model (tb/model): the
+// output frame is also checked against the reference model (sim/model): the
 // run fails (exit 3) if the core and the model disagree.
 //
 // Exit codes: 0 done, 1 run-time failure (stuck, device error), 2 refused
@@ -519,15 +519,20 @@ void Sim::write_outputs() {
                 {"cycles_per_second", wall > 0 ? double(plat_->cycle()) / wall : 0.0},
                 {"model_mismatches", mismatches_.size()}}}};
   std::ofstream(opt_.out / "stats.json") << out.dump(2) << "\n";
-  if (plat_->dma_faults() || st.global.dma_errors) {
-    fmt::print(stderr, "vmq-sim: warning: {} DMA bursts outside the driver's memory, dma_errors {}\n",
-               plat_->dma_faults(), st.global.dma_errors);
+  if (plat_->dma_faults() || st.global.dma_errors || st.global.queue_errors) {
+    fmt::print(stderr,
+               "vmq-sim: warning: {} DMA bursts outside the driver's memory, dma_errors {}, "
+               "queue_errors {}\n",
+               plat_->dma_faults(), st.global.dma_errors, st.global.queue_errors);
     for (const auto& f : plat_->fault_log()) fmt::print(stderr, "  {}\n", f);
     for (auto& [q, spec] : sc_.queues) {
       const vmq::QueueState qs = dev_->queue_state(q);
       if ((qs.rx_status | qs.tx_status) & 4)
-        fmt::print(stderr, "vmq-sim: queue {} in ERROR (rx status 0x{:x}, tx status 0x{:x})\n", q,
-                   qs.rx_status, qs.tx_status);
+        fmt::print(stderr,
+                   "vmq-sim: queue {} in ERROR (rx status 0x{:x}, cause {}; tx status 0x{:x}, "
+                   "cause {})\n",
+                   q, qs.rx_status, vmq::error_cause_name(qs.rx_status), qs.tx_status,
+                   vmq::error_cause_name(qs.tx_status));
     }
   }
 

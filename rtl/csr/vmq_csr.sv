@@ -97,6 +97,8 @@ module vmq_csr
   input  logic [63:0]                rx_buffer_drops_i,
   // DMA_ERRORS_LO
   input  logic [63:0]                dma_errors_i,
+  // QUEUE_ERRORS_LO
+  input  logic [63:0]                queue_errors_i,
   // Q_RX_CTRL
   output logic [NumQueues-1:0]       q_rx_ctrl_enable_o,
   input  logic [NumQueues-1:0]       q_rx_ctrl_enable_clr_i,
@@ -122,6 +124,7 @@ module vmq_csr
   input  logic [NumQueues-1:0]       q_rx_status_stopped_i,
   input  logic [NumQueues-1:0]       q_rx_status_error_i,
   input  logic [NumQueues-1:0]       q_rx_status_resetting_i,
+  input  logic [NumQueues-1:0][2:0]  q_rx_status_cause_i,
   // Q_RX_CMD
   output logic [NumQueues-1:0]       q_rx_cmd_reset_o,
   // Q_INT_MASK
@@ -159,6 +162,7 @@ module vmq_csr
   input  logic [NumQueues-1:0]       q_tx_status_stopped_i,
   input  logic [NumQueues-1:0]       q_tx_status_error_i,
   input  logic [NumQueues-1:0]       q_tx_status_resetting_i,
+  input  logic [NumQueues-1:0][2:0]  q_tx_status_cause_i,
   // Q_TX_CMD
   output logic [NumQueues-1:0]       q_tx_cmd_reset_o,
   // Q_TX_PORT_VLAN
@@ -497,6 +501,8 @@ module vmq_csr
   logic hit_rx_buffer_drops_hi;
   logic hit_dma_errors_lo;
   logic hit_dma_errors_hi;
+  logic hit_queue_errors_lo;
+  logic hit_queue_errors_hi;
   assign hit_id_magic = (word_addr == REG_ID_MAGIC);
   assign hit_id_version = (word_addr == REG_ID_VERSION);
   assign hit_id_num_queues = (word_addr == REG_ID_NUM_QUEUES);
@@ -540,6 +546,8 @@ module vmq_csr
   assign hit_rx_buffer_drops_hi = (word_addr == REG_RX_BUFFER_DROPS_HI);
   assign hit_dma_errors_lo = (word_addr == REG_DMA_ERRORS_LO);
   assign hit_dma_errors_hi = (word_addr == REG_DMA_ERRORS_HI);
+  assign hit_queue_errors_lo = (word_addr == REG_QUEUE_ERRORS_LO);
+  assign hit_queue_errors_hi = (word_addr == REG_QUEUE_ERRORS_HI);
   localparam int unsigned NumQueuesIdxW = (NumQueues > 1) ? $clog2(NumQueues) : 1;
   logic [NumQueuesIdxW-1:0] ridx_q_rx_ctrl;
   assign ridx_q_rx_ctrl = NumQueuesIdxW'((word_addr - REG_Q_RX_CTRL) >> 6);
@@ -628,18 +636,19 @@ module vmq_csr
                   hit_rx_oversize_drops_hi | hit_rx_unmatched_drops_lo |
                   hit_rx_unmatched_drops_hi | hit_rx_buffer_drops_lo |
                   hit_rx_buffer_drops_hi | hit_dma_errors_lo | hit_dma_errors_hi |
-                  |hit_q_rx_ctrl | |hit_q_rx_base_lo | |hit_q_rx_base_hi | |hit_q_rx_size |
-                  |hit_q_rx_buf | |hit_q_rx_tail | |hit_q_rx_head | |hit_q_rx_status |
-                  |hit_q_rx_cmd | |hit_q_int_mask | |hit_q_int_cause | |hit_q_int_clear |
-                  |hit_q_int_itr | |hit_q_tx_ctrl | |hit_q_tx_base_lo | |hit_q_tx_base_hi |
-                  |hit_q_tx_size | |hit_q_tx_tail | |hit_q_tx_head | |hit_q_tx_status |
-                  |hit_q_tx_cmd | |hit_q_tx_port_vlan | |hit_q_tx_mac_lo |
-                  |hit_q_tx_mac_hi | |hit_q_tx_weight | |hit_q_rx_packets_lo |
-                  |hit_q_rx_packets_hi | |hit_q_rx_bytes_lo | |hit_q_rx_bytes_hi |
-                  |hit_q_rx_no_desc_drops_lo | |hit_q_rx_no_desc_drops_hi |
-                  |hit_q_tx_packets_lo | |hit_q_tx_packets_hi | |hit_q_tx_bytes_lo |
-                  |hit_q_tx_bytes_hi | |hit_q_tx_spoof_drops_lo | |hit_q_tx_spoof_drops_hi |
-                  |hit_q_tx_oversize_drops_lo | |hit_q_tx_oversize_drops_hi;
+                  hit_queue_errors_lo | hit_queue_errors_hi | |hit_q_rx_ctrl |
+                  |hit_q_rx_base_lo | |hit_q_rx_base_hi | |hit_q_rx_size | |hit_q_rx_buf |
+                  |hit_q_rx_tail | |hit_q_rx_head | |hit_q_rx_status | |hit_q_rx_cmd |
+                  |hit_q_int_mask | |hit_q_int_cause | |hit_q_int_clear | |hit_q_int_itr |
+                  |hit_q_tx_ctrl | |hit_q_tx_base_lo | |hit_q_tx_base_hi | |hit_q_tx_size |
+                  |hit_q_tx_tail | |hit_q_tx_head | |hit_q_tx_status | |hit_q_tx_cmd |
+                  |hit_q_tx_port_vlan | |hit_q_tx_mac_lo | |hit_q_tx_mac_hi |
+                  |hit_q_tx_weight | |hit_q_rx_packets_lo | |hit_q_rx_packets_hi |
+                  |hit_q_rx_bytes_lo | |hit_q_rx_bytes_hi | |hit_q_rx_no_desc_drops_lo |
+                  |hit_q_rx_no_desc_drops_hi | |hit_q_tx_packets_lo | |hit_q_tx_packets_hi |
+                  |hit_q_tx_bytes_lo | |hit_q_tx_bytes_hi | |hit_q_tx_spoof_drops_lo |
+                  |hit_q_tx_spoof_drops_hi | |hit_q_tx_oversize_drops_lo |
+                  |hit_q_tx_oversize_drops_hi;
 
   // ---------------------------------------------------------------- soft reset
   logic soft_reset_req;
@@ -1419,6 +1428,20 @@ module vmq_csr
     end
   end
 
+  logic [31:0] queue_errors_hi_q, queue_errors_hi_d;
+  always_comb begin
+    queue_errors_hi_d = queue_errors_hi_q;
+    if (rd && hit_queue_errors_lo) queue_errors_hi_d = queue_errors_i[63:32];
+    if (soft_reset_req) queue_errors_hi_d = '0;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      queue_errors_hi_q <= '0;
+    end else begin
+      queue_errors_hi_q <= queue_errors_hi_d;
+    end
+  end
+
   logic [NumQueues-1:0][31:0] q_rx_bytes_hi_q, q_rx_bytes_hi_d;
   always_comb begin
     q_rx_bytes_hi_d = q_rx_bytes_hi_q;
@@ -1663,6 +1686,8 @@ module vmq_csr
     if (hit_rx_buffer_drops_hi) rdata = rdata | rx_buffer_drops_hi_q;
     if (hit_dma_errors_lo) rdata = rdata | dma_errors_i[31:0];
     if (hit_dma_errors_hi) rdata = rdata | dma_errors_hi_q;
+    if (hit_queue_errors_lo) rdata = rdata | queue_errors_i[31:0];
+    if (hit_queue_errors_hi) rdata = rdata | queue_errors_hi_q;
     if (|hit_q_rx_ctrl) rdata = rdata | {27'b0, q_rx_ctrl_strip_vlan_q[ridx_q_rx_ctrl], q_rx_ctrl_promisc_q[ridx_q_rx_ctrl], q_rx_ctrl_mcast_q[ridx_q_rx_ctrl], q_rx_ctrl_bcast_q[ridx_q_rx_ctrl], q_rx_ctrl_enable_q[ridx_q_rx_ctrl]};
     if (|hit_q_rx_base_lo) rdata = rdata | {q_rx_base_lo_addr_q[ridx_q_rx_base_lo], 4'b0};
     if (|hit_q_rx_base_hi) rdata = rdata | q_rx_base_hi_addr_q[ridx_q_rx_base_hi];
@@ -1670,7 +1695,7 @@ module vmq_csr
     if (|hit_q_rx_buf) rdata = rdata | {16'b0, q_rx_buf_bytes_q[ridx_q_rx_buf]};
     if (|hit_q_rx_tail) rdata = rdata | {20'b0, q_rx_tail_idx_q[ridx_q_rx_tail]};
     if (|hit_q_rx_head) rdata = rdata | {20'b0, q_rx_head_idx_i[ridx_q_rx_head]};
-    if (|hit_q_rx_status) rdata = rdata | {28'b0, q_rx_status_resetting_i[ridx_q_rx_status], q_rx_status_error_i[ridx_q_rx_status], q_rx_status_stopped_i[ridx_q_rx_status], q_rx_status_running_i[ridx_q_rx_status]};
+    if (|hit_q_rx_status) rdata = rdata | {25'b0, q_rx_status_cause_i[ridx_q_rx_status], q_rx_status_resetting_i[ridx_q_rx_status], q_rx_status_error_i[ridx_q_rx_status], q_rx_status_stopped_i[ridx_q_rx_status], q_rx_status_running_i[ridx_q_rx_status]};
     if (|hit_q_rx_cmd) rdata = rdata | {31'b0, 1'b0};
     if (|hit_q_int_mask) rdata = rdata | {29'b0, q_int_mask_err_q[ridx_q_int_mask], q_int_mask_tx_q[ridx_q_int_mask], q_int_mask_rx_q[ridx_q_int_mask]};
     if (|hit_q_int_cause) rdata = rdata | {29'b0, q_int_cause_err_i[ridx_q_int_cause], q_int_cause_tx_i[ridx_q_int_cause], q_int_cause_rx_i[ridx_q_int_cause]};
@@ -1682,7 +1707,7 @@ module vmq_csr
     if (|hit_q_tx_size) rdata = rdata | {28'b0, q_tx_size_log2_q[ridx_q_tx_size]};
     if (|hit_q_tx_tail) rdata = rdata | {20'b0, q_tx_tail_idx_q[ridx_q_tx_tail]};
     if (|hit_q_tx_head) rdata = rdata | {20'b0, q_tx_head_idx_i[ridx_q_tx_head]};
-    if (|hit_q_tx_status) rdata = rdata | {28'b0, q_tx_status_resetting_i[ridx_q_tx_status], q_tx_status_error_i[ridx_q_tx_status], q_tx_status_stopped_i[ridx_q_tx_status], q_tx_status_running_i[ridx_q_tx_status]};
+    if (|hit_q_tx_status) rdata = rdata | {25'b0, q_tx_status_cause_i[ridx_q_tx_status], q_tx_status_resetting_i[ridx_q_tx_status], q_tx_status_error_i[ridx_q_tx_status], q_tx_status_stopped_i[ridx_q_tx_status], q_tx_status_running_i[ridx_q_tx_status]};
     if (|hit_q_tx_cmd) rdata = rdata | {31'b0, 1'b0};
     if (|hit_q_tx_port_vlan) rdata = rdata | {16'b0, q_tx_port_vlan_tci_q[ridx_q_tx_port_vlan]};
     if (|hit_q_tx_mac_lo) rdata = rdata | q_tx_mac_lo_mac_q[ridx_q_tx_mac_lo];

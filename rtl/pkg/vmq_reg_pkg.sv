@@ -349,6 +349,20 @@ package vmq_reg_pkg;
   localparam int unsigned DMA_ERRORS_HI_VALUE_WIDTH = 32;
   localparam logic [31:0] DMA_ERRORS_HI_VALUE_MASK = 32'hFFFFFFFF;
 
+  // QUEUE_ERRORS_LO (ro): queue_errors (SPEC 6, 7): one per queue put in error by the host's own fault, not by an AXI error response: a ring fault (RX: Q_RX_TAIL moved behind descriptors claimed by copies; TX: Q_TX_TAIL moved behind descriptors already fetched) or, on transmit, a frame with more descriptors than the core caches.
+  localparam logic [15:0] REG_QUEUE_ERRORS_LO = 16'h0238;
+  localparam logic [31:0] QUEUE_ERRORS_LO_RESET = 32'h00000000;
+  localparam int unsigned QUEUE_ERRORS_LO_VALUE_LSB = 0;
+  localparam int unsigned QUEUE_ERRORS_LO_VALUE_WIDTH = 32;
+  localparam logic [31:0] QUEUE_ERRORS_LO_VALUE_MASK = 32'hFFFFFFFF;
+
+  // QUEUE_ERRORS_HI (ro): queue_errors (SPEC 6, 7): one per queue put in error by the host's own fault, not by an AXI error response: a ring fault (RX: Q_RX_TAIL moved behind descriptors claimed by copies; TX: Q_TX_TAIL moved behind descriptors already fetched) or, on transmit, a frame with more descriptors than the core caches.
+  localparam logic [15:0] REG_QUEUE_ERRORS_HI = 16'h023C;
+  localparam logic [31:0] QUEUE_ERRORS_HI_RESET = 32'h00000000;
+  localparam int unsigned QUEUE_ERRORS_HI_VALUE_LSB = 0;
+  localparam int unsigned QUEUE_ERRORS_HI_VALUE_WIDTH = 32;
+  localparam logic [31:0] QUEUE_ERRORS_HI_VALUE_MASK = 32'hFFFFFFFF;
+
   // Q_RX_CTRL (rw): Receive control of queue q.
   localparam logic [15:0] REG_Q_RX_CTRL = 16'h1000;
   localparam logic [15:0] Q_RX_CTRL_STRIDE = 16'h0040;
@@ -441,6 +455,15 @@ package vmq_reg_pkg;
   localparam int unsigned Q_RX_STATUS_RESETTING_LSB = 3;
   localparam int unsigned Q_RX_STATUS_RESETTING_WIDTH = 1;
   localparam logic [31:0] Q_RX_STATUS_RESETTING_MASK = 32'h00000008;
+  localparam int unsigned Q_RX_STATUS_CAUSE_LSB = 4;
+  localparam int unsigned Q_RX_STATUS_CAUSE_WIDTH = 3;
+  localparam logic [31:0] Q_RX_STATUS_CAUSE_MASK = 32'h00000070;
+  localparam logic [2:0] Q_RX_STATUS_CAUSE_NONE = 3'd0;
+  localparam logic [2:0] Q_RX_STATUS_CAUSE_DESC_READ = 3'd1;
+  localparam logic [2:0] Q_RX_STATUS_CAUSE_PAYLOAD_READ = 3'd2;
+  localparam logic [2:0] Q_RX_STATUS_CAUSE_WRITE = 3'd3;
+  localparam logic [2:0] Q_RX_STATUS_CAUSE_RING = 3'd4;
+  localparam logic [2:0] Q_RX_STATUS_CAUSE_GATHER = 3'd5;
 
   // Q_RX_CMD (w1p): RX commands of queue q.
   localparam logic [15:0] REG_Q_RX_CMD = 16'h1020;
@@ -582,6 +605,15 @@ package vmq_reg_pkg;
   localparam int unsigned Q_TX_STATUS_RESETTING_LSB = 3;
   localparam int unsigned Q_TX_STATUS_RESETTING_WIDTH = 1;
   localparam logic [31:0] Q_TX_STATUS_RESETTING_MASK = 32'h00000008;
+  localparam int unsigned Q_TX_STATUS_CAUSE_LSB = 4;
+  localparam int unsigned Q_TX_STATUS_CAUSE_WIDTH = 3;
+  localparam logic [31:0] Q_TX_STATUS_CAUSE_MASK = 32'h00000070;
+  localparam logic [2:0] Q_TX_STATUS_CAUSE_NONE = 3'd0;
+  localparam logic [2:0] Q_TX_STATUS_CAUSE_DESC_READ = 3'd1;
+  localparam logic [2:0] Q_TX_STATUS_CAUSE_PAYLOAD_READ = 3'd2;
+  localparam logic [2:0] Q_TX_STATUS_CAUSE_WRITE = 3'd3;
+  localparam logic [2:0] Q_TX_STATUS_CAUSE_RING = 3'd4;
+  localparam logic [2:0] Q_TX_STATUS_CAUSE_GATHER = 3'd5;
 
   // Q_TX_CMD (w1p): TX commands of queue q.
   localparam logic [15:0] REG_Q_TX_CMD = 16'h2020;

@@ -58,6 +58,8 @@ module vmq_rx_qm #(
   output logic [NumQueues-1:0]        error_o,
   output logic [NumQueues-1:0]        resetting_o,
   output logic [NumQueues-1:0]        err_event_o, // pulse: the queue entered the error state
+  output logic [NumQueues-1:0][2:0]   cause_o,     // why it is in error (Q_RX_STATUS.CAUSE)
+  output logic                        ring_fault_o, // pulse: a queue entered error by a ring fault (queue_errors)
   output logic [NumQueues-1:0]        qrst_o,      // pulse: per-queue reset applied (clears TAIL, ENABLE)
   output logic                        rd_err_o,    // pulse: a descriptor read failed (dma_errors)
   output logic                        idle_o,      // no descriptor read outstanding
@@ -102,6 +104,7 @@ module vmq_rx_qm #(
   input  logic                        m_axi_rvalid_i,
   output logic                        m_axi_rready_o
 );
+  import vmq_reg_pkg::*;
 
   localparam int unsigned AB    = AxiDataW / 8;       // bytes per beat
   localparam int unsigned DW    = $clog2(DescCache);  // cache slot index bits
@@ -148,7 +151,8 @@ module vmq_rx_qm #(
   logic        r_skip;
   logic        div_busy;
   logic [63:0] m_axi_araddr_d;
-  logic [NumQueues-1:0] rd_err_a, err_ev_a, avail_v;
+  logic [NumQueues-1:0] rd_err_a, err_ev_a, avail_v, ring_ev_a;
+  logic [NumQueues-1:0][2:0] cause_a;
 
   for (genvar q = 0; q < NumQueues; q++) begin : gen_q
     logic [3:0]  l2;
@@ -163,6 +167,7 @@ module vmq_rx_qm #(
     logic        is_take, is_pop, is_done, is_ar, is_r, is_rlast, wr_err, rd_err_now;
     logic        apply_reset;
     logic        ring_bad;   // TAIL (or the ring size) moved behind claimed descriptors
+    logic [2:0]  cause_q;    // Q_RX_STATUS.CAUSE: the first fault, held until the reset
     logic [11:0] incache, room, by_tail;
     logic [12:0] to_end;  // up to 4096: a 4096-slot ring read from slot 0
     logic [12:0] by_page;
@@ -175,7 +180,9 @@ module vmq_rx_qm #(
         base_q <= '0;
         log2_q <= 4'd8;
       end else if (open_q == '0 && !rd_busy_q && wr_idle_i[q] && head_q == '0 &&
-                   fetch_q == '0 && posted_a[q] == '0) begin
+                   fetch_q == '0 && cfg_tail_i[q] == '0) begin
+        // (TAIL 0 in all 12 bits, not only modulo the ring: a TAIL that is 0
+        // modulo the old size may post slots modulo the new one; issue 16)
         // only while the ring is empty at index 0 (after a reset, before the
         // first post): a ring moved or resized later keeps the old ring until
         // the queue is reset, so HEAD and TAIL never change meaning under the
@@ -209,6 +216,7 @@ module vmq_rx_qm #(
         claim_q      <= '0;
         open_q       <= '0;
         err_q        <= 1'b0;
+        cause_q      <= Q_RX_STATUS_CAUSE_NONE;
         rst_pend_q   <= 1'b0;
         rd_busy_q    <= 1'b0;
         rd_errseen_q <= 1'b0;
@@ -221,6 +229,10 @@ module vmq_rx_qm #(
         open_q  <= open_q + 12'(is_take) - 12'(is_done);
         if (is_pop) head_q <= (head_q + 1'b1) & mask_a[q];
         if (wr_err || rd_err_now || ring_bad) err_q <= 1'b1;
+        // an AXI error response names the cause before a ring fault of the same cycle
+        if (!err_q)
+          cause_q <= wr_err ? Q_RX_STATUS_CAUSE_WRITE : rd_err_now ? Q_RX_STATUS_CAUSE_DESC_READ :
+                     ring_bad ? Q_RX_STATUS_CAUSE_RING : Q_RX_STATUS_CAUSE_NONE;
         if (q_reset_i[q]) rst_pend_q <= 1'b1;
         // descriptor reads
         if (is_ar) begin
@@ -247,6 +259,7 @@ module vmq_rx_qm #(
           rcv_q      <= '0;
           claim_q    <= '0;
           err_q      <= 1'b0;
+          cause_q    <= Q_RX_STATUS_CAUSE_NONE;
           rst_pend_q <= 1'b0;
         end
       end
@@ -270,6 +283,8 @@ module vmq_rx_qm #(
     assign open_zero_a[q] = open_q == '0;
     assign rd_err_a[q]    = rd_err_first;
     assign err_ev_a[q]    = !err_q && (wr_err || rd_err_now || ring_bad);
+    assign ring_ev_a[q]   = !err_q && ring_bad && !wr_err && !rd_err_now;
+    assign cause_a[q]     = cause_q;
     assign qrst_o[q]      = apply_reset;
 
     assign posted_a[q] = (cfg_tail_i[q] - head_q) & mask_a[q];
@@ -302,6 +317,11 @@ module vmq_rx_qm #(
   end
 
   assign err_event_o = err_ev_a;
+  assign cause_o     = cause_a;
+  // A ring fault rises only in the cycle the host writes the queue's TAIL
+  // (claims never pass TAIL otherwise; the ring size applies only while the
+  // ring is empty): at most one queue per cycle.
+  assign ring_fault_o = |ring_ev_a;
   assign rd_err_o    = |rd_err_a;
 
   // ---------------------------------------------------------------------------

@@ -147,6 +147,10 @@ module vmq_core #(
   logic [NumQueues-1:0]       tq_running, tq_stopped, tq_error, tq_resetting, tq_ins;
   logic [NumQueues-1:0][63:0] cnt_tq_packets, cnt_tq_bytes, cnt_tq_spoof, cnt_tq_ovs;
   logic [NumQueues-1:0]       tx_irq, tx_err_event;
+  logic [NumQueues-1:0][2:0]  q_cause, tq_cause;      // Q_RX_STATUS.CAUSE, Q_TX_STATUS.CAUSE
+  logic                       rx_ring_fault;
+  logic [1:0]                 tx_host_fault;
+  logic [63:0]                cnt_queue_errors;
   logic [1:0]                 tx_dma_err;
 
   assign filt_qmask = {filt_qm_hi, filt_qm_lo};
@@ -222,6 +226,7 @@ module vmq_core #(
     .rx_unmatched_drops_i     (cnt_unmatched),
     .rx_buffer_drops_i        (cnt_buffer),
     .dma_errors_i             (cnt_dma_errors),
+    .queue_errors_i           (cnt_queue_errors),
     .q_rx_ctrl_enable_o       (q_enable),
     .q_rx_ctrl_enable_clr_i   (q_qrst),
     .q_rx_ctrl_bcast_o        (q_bcast),
@@ -239,6 +244,7 @@ module vmq_core #(
     .q_rx_status_stopped_i    (q_stopped),
     .q_rx_status_error_i      (q_error),
     .q_rx_status_resetting_i  (q_resetting),
+    .q_rx_status_cause_i      (q_cause),
     .q_rx_cmd_reset_o         (q_reset),
     .q_int_mask_rx_o          (int_mask_rx),
     .q_int_mask_tx_o          (int_mask_tx),
@@ -267,6 +273,7 @@ module vmq_core #(
     .q_tx_status_stopped_i    (tq_stopped),
     .q_tx_status_error_i      (tq_error),
     .q_tx_status_resetting_i  (tq_resetting),
+    .q_tx_status_cause_i      (tq_cause),
     .q_tx_cmd_reset_o         (tq_reset),
     .q_tx_port_vlan_tci_o     (tq_tci),
     .q_tx_mac_lo_mac_o        (tq_mac_lo),
@@ -503,6 +510,8 @@ module vmq_core #(
     .error_o         (q_error),
     .resetting_o     (q_resetting),
     .err_event_o     (err_event),
+    .cause_o         (q_cause),
+    .ring_fault_o    (rx_ring_fault),
     .qrst_o          (q_qrst),
     .rd_err_o        (rd_err),
     .idle_o          (qm_idle),
@@ -631,6 +640,12 @@ module vmq_core #(
     if (rst_dp) cnt_dma_errors <= '0;
     else cnt_dma_errors <= cnt_dma_errors + 64'(rd_err) + 64'(wr_err) + 64'(tx_dma_err);
   end
+  // queue_errors: one per queue put in error by the host's own fault (a ring
+  // fault on either side, a transmit frame too long to gather), SPEC §6
+  always_ff @(posedge clk_i) begin
+    if (rst_dp) cnt_queue_errors <= '0;
+    else cnt_queue_errors <= cnt_queue_errors + 64'(rx_ring_fault) + 64'(tx_host_fault);
+  end
   logic unused_err_views;
   assign unused_err_views = ^{abandon, wb_err};
 
@@ -715,6 +730,8 @@ module vmq_core #(
     .error_o         (tq_error),
     .resetting_o     (tq_resetting),
     .err_event_o     (tx_err_event),
+    .cause_o         (tq_cause),
+    .host_fault_o    (tx_host_fault),
     .tx_irq_o        (tx_irq),
     .dma_err_o       (tx_dma_err),
     .idle_o          (txr_idle),

@@ -628,8 +628,13 @@ module vmq_tx_out #(
     assign busy_v[q] = n_q != '0;
   end
   assign busy_o = busy_v;
-  assign idle_o = busy_v == '0 && f_empty && !act_q && !rd_busy_q && !sch_v_q &&
-                  lb_tvalid_n && lbm_empty;
+  // Whole looped frames still waiting in the loopback buffer do not count:
+  // during a global soft reset the receive side takes no new frame (hold),
+  // so waiting for them would never end (issue 16: RESET_BUSY stuck with
+  // loopback on); the datapath reset discards them. A frame being written
+  // into the buffer keeps the formatter active (act_q), so only whole
+  // frames are dropped.
+  assign idle_o = busy_v == '0 && f_empty && !act_q && !rd_busy_q && !sch_v_q;
 
   logic unused;
   assign unused = ^{f_full, lbf_full, lbm_count_unused, cls_local_unused};

@@ -56,6 +56,8 @@ module vmq_tx_ring #(
   output logic [NumQueues-1:0]        error_o,
   output logic [NumQueues-1:0]        resetting_o,
   output logic [NumQueues-1:0]        err_event_o,  // pulse: queue entered the error state
+  output logic [NumQueues-1:0][2:0]   cause_o,      // why it is in error (Q_TX_STATUS.CAUSE)
+  output logic [1:0]                  host_fault_o, // queues entering error by a host fault this cycle (queue_errors)
   output logic [NumQueues-1:0]        tx_irq_o,     // pulse: a completion's write response came back
   output logic [1:0]                  dma_err_o,    // dma_errors to add this cycle
   output logic                        idle_o,       // no AXI transaction outstanding
@@ -166,7 +168,8 @@ module vmq_tx_ring #(
   logic [NumQueues-1:0][63:0]    base_a;
   logic [NumQueues-1:0][3:0]     l2_a;
   logic [NumQueues-1:0]          err_a, rstp_a, rdbusy_a, walk_ok_a, fetch_ok_a, cmp_ok_a;
-  logic [NumQueues-1:0]          ldp_a, rerr_first_a, err_ev_a, apply_a;
+  logic [NumQueues-1:0]          ldp_a, rerr_first_a, err_ev_a, apply_a, ring_ev_a, gath_ev_a;
+  logic [NumQueues-1:0][2:0]     cause_a;
   logic [NumQueues-1:0][8:0]     fetch_n_a;
   logic [NumQueues-1:0][LB-1:0]  rdp_a;
   logic [NumQueues-1:0][8:0]     rdleft_a;
@@ -220,6 +223,7 @@ module vmq_tx_ring #(
     logic        is_cmp, is_b, is_ld, derr_now, perr_now, berr_now, quiet, apply;
     logic        gather_bad;   // the cache is full and holds no EOP: a frame too long to gather
     logic        tail_bad;     // TAIL moved behind descriptors already fetched (host fault)
+    logic [2:0]  cause_q;      // Q_TX_STATUS.CAUSE: the first fault, held until the reset
 
     assign is_dar    = dar_issue && dar_q == QW'(q);
     assign is_dr     = dr_hs && dr_q == QW'(q);
@@ -250,7 +254,9 @@ module vmq_tx_ring #(
         base_q <= '0;
         log2_q <= 4'd8;
       end else if (quiet && rwr_q == rack_q && head_q == '0 && fetch_q == '0 &&
-                   (cfg_tail_i[q] & mask_a[q]) == '0 && incache_a[q] == '0) begin
+                   cfg_tail_i[q] == '0 && incache_a[q] == '0) begin
+        // (TAIL 0 in all 12 bits, not only modulo the ring: a TAIL that is 0
+        // modulo the old size may post slots modulo the new one; issue 16)
         // only while the ring is empty at index 0 (after a reset, before the
         // first post): a ring moved or resized later keeps the old ring until
         // the queue is reset (docs/tx-dma.md)
@@ -279,6 +285,7 @@ module vmq_tx_ring #(
         used_q   <= '0;
         bi_q     <= '0;
         err_q    <= 1'b0;
+        cause_q  <= Q_TX_STATUS_CAUSE_NONE;
         rstp_q   <= 1'b0;
         rdbusy_q <= 1'b0;
         rderr_q  <= 1'b0;
@@ -290,6 +297,13 @@ module vmq_tx_ring #(
       end else begin
         if (q_reset_i[q]) rstp_q <= 1'b1;
         if (derr_now || perr_now || berr_now || gather_bad || tail_bad) err_q <= 1'b1;
+        // an AXI error response names the cause before a host fault of the same cycle
+        if (!err_q)
+          cause_q <= derr_now ? Q_TX_STATUS_CAUSE_DESC_READ :
+                     perr_now ? Q_TX_STATUS_CAUSE_PAYLOAD_READ :
+                     berr_now ? Q_TX_STATUS_CAUSE_WRITE :
+                     tail_bad ? Q_TX_STATUS_CAUSE_RING :
+                     gather_bad ? Q_TX_STATUS_CAUSE_GATHER : Q_TX_STATUS_CAUSE_NONE;
         // descriptor reads
         if (is_dar) begin
           fetch_q  <= (fetch_q + 12'(fetch_n_a[q])) & mask_a[q];
@@ -349,6 +363,7 @@ module vmq_tx_ring #(
           used_q   <= '0;
           bi_q     <= '0;
           err_q    <= 1'b0;
+          cause_q  <= Q_TX_STATUS_CAUSE_NONE;
           rstp_q   <= 1'b0;
           ldp_q    <= 1'b1;
         end
@@ -378,6 +393,9 @@ module vmq_tx_ring #(
     assign apply_a[q]     = apply;
     assign rerr_first_a[q] = is_drlast && (rderr_q || derr_now);
     assign err_ev_a[q]    = !err_q && (derr_now || perr_now || berr_now || gather_bad || tail_bad);
+    assign ring_ev_a[q]   = !err_q && !derr_now && !perr_now && !berr_now && tail_bad;
+    assign gath_ev_a[q]   = !err_q && !derr_now && !perr_now && !berr_now && !tail_bad && gather_bad;
+    assign cause_a[q]     = cause_q;
     assign gather_bad     = 32'(incache_a[q]) == DescCache && eopc_q == '0 && !rdbusy_q;
     // Posted below fetched, both counted from the last completion issued (the
     // host may reuse a slot once its DD is written, before HEAD passes it at
@@ -424,6 +442,11 @@ module vmq_tx_ring #(
   end
 
   assign err_event_o = err_ev_a;
+  assign cause_o     = cause_a;
+  // A ring fault rises only in the cycle the host writes the queue's TAIL, a
+  // gather fault only with a descriptor read beat of the queue: each at most
+  // one queue per cycle.
+  assign host_fault_o = 2'(|ring_ev_a) + 2'(|gath_ev_a);
   assign qrst_o      = apply_a;
 
   // ---------------------------------------------------------------------------

@@ -13,18 +13,17 @@
 #include <deque>
 #include <vmq/error.hpp>
 
+#include <verilated_fst_c.h>
+
 #include VMQ_MODEL_HEADER
-#include "axi_mem.hpp"
-#include "axil_master.hpp"
-#include "dma_ownership.hpp"
-#include "vmq_tb.hpp"
+#include "core_rig.hpp"
 
 namespace vmq::sim {
 using Dut = VMQ_MODEL;
-using tb::get_bit;
-using tb::get_byte;
-using tb::set_bit;
-using tb::set_byte;
+using rig::get_bit;
+using rig::get_byte;
+using rig::set_bit;
+using rig::set_byte;
 
 namespace {
 constexpr unsigned kDataBytes = VMQ_PARAM_DataW / 8;
@@ -56,10 +55,12 @@ struct Platform::Impl {
   std::unique_ptr<VerilatedContext> ctx;
   std::unique_ptr<Dut> dut;
   std::unique_ptr<VerilatedFstC> fst;
-  tb::Rng rng;
-  std::unique_ptr<tb::AxilMaster<Dut>> bus;
-  std::unique_ptr<tb::AxiMem<Dut>> mem;
-  std::unique_ptr<rig::DmaOwnership> own;  // SPEC §4 isolation, every DMA access
+  rig::Rng rng;
+  // the core rig (sim/rig/core_rig.hpp): host memory, register master and
+  // the DMA ownership checker (SPEC §4 isolation, every DMA access)
+  std::unique_ptr<rig::CoreRig<Dut>> rig;
+  rig::AxilMaster<Dut>* bus = nullptr;
+  rig::AxiMem<Dut>* mem = nullptr;
   uint64_t cycle = 0;
   double cpb = 0;  // cycles per wire byte
 
@@ -107,8 +108,7 @@ Platform::Platform(const PlatformConfig& cfg) : impl_(std::make_unique<Impl>(cfg
       throw Error(Errc::InvalidArgument, fmt::format("cannot open trace file {}", cfg.trace));
   }
   m.cpb = 8.0 / (cfg.port_gbps * 1e3 / cfg.core_mhz);
-  m.bus = std::make_unique<tb::AxilMaster<Dut>>(*m.dut, m.rng, 0.0, 0.0);
-  tb::AxiMemConfig mc;
+  rig::AxiMemConfig mc;
   mc.p_aw_stall = mc.p_w_stall = mc.p_ar_stall = 0;
   mc.p_b_delay = mc.p_r_delay = 0;
   mc.read_latency = uint64_t(std::llround(double(cfg.read_latency_ns) * cfg.core_mhz / 1000.0));
@@ -116,7 +116,19 @@ Platform::Platform(const PlatformConfig& cfg) : impl_(std::make_unique<Impl>(cfg
   mc.write_latency = uint64_t(std::llround(double(cfg.write_latency_ns) * cfg.core_mhz / 1000.0));
   mc.write_jitter = 0;
   mc.fill_pattern = 0;
-  m.mem = std::make_unique<tb::AxiMem<Dut>>(*m.dut, m.rng, mc);
+  // Every DMA access against what the driver posted (sim/rig/dma_ownership.hpp):
+  // a core that touches memory it was not given stops the simulation.
+  m.rig = std::make_unique<rig::CoreRig<Dut>>(
+      *m.dut, m.rng,
+      rig::CoreRig<Dut>::Options{.num_queues = VMQ_PARAM_NumQueues,
+                                 .mem = mc,
+                                 .axil_p_delay = 0.0,
+                                 .axil_p_stall = 0.0,
+                                 .check_ownership = cfg.check_ownership},
+      rig::CoreRig<Dut>::Hooks{[this] { run(1); }, [this] { return impl_->cycle; },
+                               [](const std::string& what) { throw Error(Errc::Timeout, what); }});
+  m.bus = &m.rig->bus;
+  m.mem = &m.rig->mem;
 
   // DMA arena: reserved address space, pages appear when touched.
   void* p = mmap(nullptr, cfg.arena_bytes, PROT_READ | PROT_WRITE,
@@ -128,30 +140,17 @@ Platform::Platform(const PlatformConfig& cfg) : impl_(std::make_unique<Impl>(cfg
   arena_iova_ = kArenaIova;
   free_[0] = cfg.arena_bytes;
   m.mem->mem().attach_window(arena_iova_, arena_, cfg.arena_bytes);
-  m.mem->add_error_region(0, arena_iova_, tb::axi::SLVERR);
-  m.mem->add_error_region(arena_iova_ + cfg.arena_bytes, ~0ULL, tb::axi::SLVERR);
-
-  // Every DMA access against what the driver posted (sim/rig/dma_ownership.hpp):
-  // a core that touches memory it was not given stops the simulation.
-  if (cfg.check_ownership) {
-    m.own = std::make_unique<rig::DmaOwnership>(
-        VMQ_PARAM_NumQueues, m.mem->bus_bytes(),
-        [mem = m.mem.get()](uint64_t a) { return mem->read_u64(a); });
-    m.mem->set_ownership(m.own.get());
-    m.bus->observe_write = [o = m.own.get()](uint32_t a, uint32_t v, uint8_t strb) {
-      o->reg_write(a, v, strb);
-    };
-    m.bus->observe_read = [o = m.own.get()](uint32_t a, uint32_t v) { o->reg_read(a, v); };
-  }
+  m.mem->add_error_region(0, arena_iova_, rig::axi::SLVERR);
+  m.mem->add_error_region(arena_iova_ + cfg.arena_bytes, ~0ULL, rig::axi::SLVERR);
 
   // Remember the first faults with their address, ID and cycle.
-  m.mem->on_read_request([this](const tb::AxiReadRequest& r) {
-    if (r.resp != tb::axi::OKAY && faults_.size() < 16)
+  m.mem->on_read_request([this](const rig::AxiReadRequest& r) {
+    if (r.resp != rig::axi::OKAY && faults_.size() < 16)
       faults_.push_back(fmt::format("cycle {}: read id 0x{:x} at 0x{:x} ({} beats)", r.cycle, r.id,
                                     r.addr, r.beats));
   });
-  m.mem->on_write_beat([this](const tb::AxiWriteBeat& w) {
-    if (w.resp != tb::axi::OKAY && w.beat == 0 && faults_.size() < 16)
+  m.mem->on_write_beat([this](const rig::AxiWriteBeat& w) {
+    if (w.resp != rig::axi::OKAY && w.beat == 0 && faults_.size() < 16)
       faults_.push_back(fmt::format("cycle {}: write id 0x{:x} at 0x{:x}", w.cycle, w.id, w.base));
   });
   Dut& d = *m.dut;

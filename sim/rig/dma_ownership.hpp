@@ -91,17 +91,21 @@ class DmaOwnership {
   // checker last saw written there).
   void reg_write(uint32_t off, uint32_t v, uint8_t strb = 0xf) {
     namespace r = vmq::regs;
+    uint32_t m = 0;  // the bytes written
+    for (unsigned i = 0; i < 4; ++i)
+      if ((strb >> i) & 1) m |= 0xffu << (8 * i);
+    // command bits (RESET.SOFT, Q_*_CMD.RESET) pulse only from bytes written:
+    // a partial write without byte 0 commands nothing, whatever was written
+    // there before
+    const uint32_t pulse = v & m;
     if (strb != 0xf) {
-      uint32_t m = 0;
-      for (unsigned i = 0; i < 4; ++i)
-        if ((strb >> i) & 1) m |= 0xffu << (8 * i);
       const auto it = shadow_.find(off);
       const uint32_t old = it != shadow_.end() ? it->second : reset_value(off);
       v = (old & ~m) | (v & m);
     }
     shadow_[off] = v;
     if (off == r::RESET) {
-      if (v & r::RESET_SOFT_MASK) soft_reset_pending_ = true;
+      if (pulse & r::RESET_SOFT_MASK) soft_reset_pending_ = true;
       return;
     }
     unsigned q;
@@ -126,11 +130,24 @@ class DmaOwnership {
       s.log2 = v & 0xf;
       maybe_apply(s);
     } else if (reg == kBuf && d == kRx) {
-      s.buf = v & r::Q_RX_BUF_BYTES_MASK;  // for buffers posted from now on
+      s.buf = v & r::Q_RX_BUF_BYTES_MASK;
+      // Q_RX_BUF is the size of every buffer of the queue, those already
+      // posted too: a host that grows it with buffers posted gives the core
+      // the larger buffers (a smaller value never shrinks what was posted:
+      // the core may still be filling one at the old size)
+      for (auto& [k, recs] : s.slots)
+        for (Rec& x : recs)
+          if (x.kind == Kind::kRxBuf && s.buf > x.len) {
+            unindex(x);
+            x.len = s.buf;
+            x.hi = end_of(x.lo, s.buf);
+            index_.emplace(x.lo, x);
+            max_len_ = std::max(max_len_, x.hi - x.lo);
+          }
     } else if (reg == kTail) {
       post(q, d, v & 0xfff);
     } else if (reg == kCmd) {
-      if (v & 1) {
+      if (pulse & 1) {
         s.reset_pending = true;
         s.reset_id = next_id_;  // posts before this one go with the reset
         s.tail_in_reset = false;
@@ -364,7 +381,9 @@ class DmaOwnership {
       if (pending) walk(0, s.base, s.log2);
       s.tail_in_reset = true;
     }
-    if ((tail & mask) != 0) s.fresh = false;
+    // the ring registers apply only while TAIL is 0 in all 12 bits (a TAIL
+    // that is 0 modulo the old size may post slots modulo a new one)
+    if (tail != 0) s.fresh = false;
     s.tail = tail;
   }
   // Slot k of the ring at (base, log2) and the buffer its descriptor names.

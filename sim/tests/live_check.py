@@ -140,7 +140,7 @@ def main():
           f"core rx_frames {g['rx_frames']} != frames the peer's ports sent "
           f"{sum(w['to_core_frames'] for w in final['wires'])}")
     for k in ("rx_err_drops", "rx_runt_drops", "rx_oversize_drops", "rx_buffer_drops", "dma_errors",
-              "csr_unmapped"):
+              "queue_errors", "csr_unmapped"):
         check(g[k] == 0, f"core {k} = {g[k]}")
     check(final["wire_unknown_vlan"] == 0, f"{final['wire_unknown_vlan']} wire frames of a VLAN no port carries")
     check(sum(w["from_core_frames"] for w in final["wires"]) == sum(v["core"]["tx_packets"] for v in final["vms"]),

@@ -1,5 +1,5 @@
 // vmq-sim end to end (SPEC §9): the built binary on generated scenarios and
-// pcaps, every output checked against the reference model (tb/model)
+// pcaps, every output checked against the reference model (sim/model)
 // computed here, independently of vmq-sim's own self-check; every refusal of
 // §9 (exit 2, message naming key and value, no output written); stale
 // outputs; pcap format; FST trace; a lossy run.
@@ -592,6 +592,7 @@ TEST_P(RandomWorkload, MatchesModel) {
     EXPECT_EQ(g.at("rx_unmatched_drops").get<uint64_t>(), e.global.unmatched_drops) << ctx;
     EXPECT_EQ(g.at("rx_buffer_drops").get<uint64_t>(), 0u) << ctx;
     EXPECT_EQ(g.at("dma_errors").get<uint64_t>(), 0u) << ctx;
+    EXPECT_EQ(g.at("queue_errors").get<uint64_t>(), 0u) << ctx;
     EXPECT_EQ(g.at("csr_unmapped").get<uint64_t>(), 0u) << ctx;
     const json& qs = st.at("queues");
     EXPECT_EQ(qs.size(), w.queues.size()) << "queues in stats.json: " << qs.dump();

@@ -597,6 +597,22 @@ const char* tx_status_name(TxStatus s) {
   return "?";
 }
 
+static_assert(r::Q_RX_STATUS_CAUSE_MASK == r::Q_TX_STATUS_CAUSE_MASK &&
+                  r::Q_RX_STATUS_CAUSE_RING == r::Q_TX_STATUS_CAUSE_RING &&
+                  r::Q_RX_STATUS_CAUSE_GATHER == r::Q_TX_STATUS_CAUSE_GATHER,
+              "receive and transmit share the CAUSE field");
+const char* error_cause_name(uint32_t status) {
+  switch ((status & r::Q_RX_STATUS_CAUSE_MASK) >> r::Q_RX_STATUS_CAUSE_SHIFT) {
+    case r::Q_RX_STATUS_CAUSE_NONE: return "none";
+    case r::Q_RX_STATUS_CAUSE_DESC_READ: return "desc_read";
+    case r::Q_RX_STATUS_CAUSE_PAYLOAD_READ: return "payload_read";
+    case r::Q_RX_STATUS_CAUSE_WRITE: return "write";
+    case r::Q_RX_STATUS_CAUSE_RING: return "ring";
+    case r::Q_RX_STATUS_CAUSE_GATHER: return "gather";
+  }
+  return "?";
+}
+
 TxCompletion Device::tx_reap(unsigned q, std::vector<TxStatus>* per_frame) {
   check_queue("tx_reap", q, true);
   Q& s = qs_[q];
@@ -688,6 +704,7 @@ Stats Device::stats() {
   g.rx_unmatched_drops = rd64(r::RX_UNMATCHED_DROPS_LO);
   g.rx_buffer_drops = rd64(r::RX_BUFFER_DROPS_LO);
   g.dma_errors = rd64(r::DMA_ERRORS_LO);
+  g.queue_errors = rd64(r::QUEUE_ERRORS_LO);
   g.csr_unmapped = rd64(r::CSR_UNMAPPED_LO);
   st.queues.resize(caps_.num_queues);
   for (unsigned q = 0; q < caps_.num_queues; ++q) {

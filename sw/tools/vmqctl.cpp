@@ -42,7 +42,7 @@ std::string status_str(uint32_t s) {
   std::string o;
   if (s & vmq::regs::Q_RX_STATUS_RUNNING_MASK) o += "running ";
   if (s & vmq::regs::Q_RX_STATUS_STOPPED_MASK) o += "stopped ";
-  if (s & vmq::regs::Q_RX_STATUS_ERROR_MASK) o += "ERROR ";
+  if (s & vmq::regs::Q_RX_STATUS_ERROR_MASK) o += fmt::format("ERROR({}) ", vmq::error_cause_name(s));
   if (s & vmq::regs::Q_RX_STATUS_RESETTING_MASK) o += "resetting ";
   if (!o.empty()) o.pop_back();
   return o;

@@ -68,8 +68,7 @@
 #endif
 #include <vmq/vmq_regs.hpp>
 
-#include "axi_mem.hpp"
-#include "axil_master.hpp"
+#include "core_rig.hpp"
 #include "vmq_tb.hpp"
 
 using namespace vmq::tb;
@@ -185,9 +184,16 @@ class RxBench {
       : clk_(args, "dut"),
         d_(clk_.dut()),
         rng_(args.seed + len),
-        mem_(d_, rng_, mem_cfg(read_lat, write_lat)),
-        axil_(d_, rng_, 0.0, 0.0),
-        own_(kNumQueues, mem_.bus_bytes(), [this](uint64_t a) { return mem_.read_u64(a); }),
+        // the core rig: host memory, register master and the ownership
+        // checker on every DMA access (sim/rig/core_rig.hpp)
+        rig_(d_, rng_,
+             {.num_queues = kNumQueues, .mem = mem_cfg(read_lat, write_lat),
+              .axil_p_delay = 0.0, .axil_p_stall = 0.0, .check_ownership = true},
+             {[this] { step(); }, [this] { return clk_.cycle(); },
+              [](const std::string& m) { throw BenchFail(m); }}),
+        mem_(rig_.mem),
+        axil_(rig_.bus),
+        own_(rig_.own),
         len_(len),
         warm_(warm),
         measure_(measure),
@@ -197,10 +203,6 @@ class RxBench {
         lossless_(mode.lossless),
         copies_(bcast_ ? mode.copies : 1),
         stride_(bcast_ ? 1 : kQueues) {
-    // every DMA access against what the bench posted (sim/rig/dma_ownership.hpp)
-    mem_.set_ownership(&own_);
-    axil_.observe_write = [this](uint32_t a, uint32_t v, uint8_t strb) { own_.reg_write(a, v, strb); };
-    axil_.observe_read = [this](uint32_t a, uint32_t v) { own_.reg_read(a, v); };
     row_.port_gbps = port_gbps;
     row_.len = len;
     row_.mode = mode;
@@ -588,9 +590,10 @@ class RxBench {
   Clocked<Dut> clk_;
   Dut& d_;
   Rng rng_;
-  AxiMem<Dut> mem_;
-  AxilMaster<Dut> axil_;
-  vmq::rig::DmaOwnership own_;
+  vmq::rig::CoreRig<Dut> rig_;
+  AxiMem<Dut>& mem_;
+  AxilMaster<Dut>& axil_;
+  vmq::rig::DmaOwnership& own_;
   unsigned len_;
   uint64_t warm_, measure_, total_ = 0, tail_frames_ = 16;
   double bytes_per_cycle_, wire_cycles_;

@@ -28,8 +28,7 @@
 #include <vector>
 #include <vmq/vmq_regs.hpp>
 
-#include "axi_mem.hpp"
-#include "axil_master.hpp"
+#include "core_rig.hpp"
 #include "vmq_model.hpp"
 #include "vmq_tb.hpp"
 
@@ -82,9 +81,12 @@ class TxSys {
       : opt(o),
         clk_(args, name),
         rng_(seed),
-        bus(clk_.dut(), rng_, 0.0, 0.05),
-        mem(clk_.dut(), rng_),
-        own(o.num_queues, mem.bus_bytes(), [this](uint64_t a) { return mem.read_u64(a); }),
+        rig_(clk_.dut(), rng_, rig_options(args, o),
+             {[this] { step(); }, [this] { return cycle(); },
+              [this](const std::string& m) { fail(m); }}),
+        bus(rig_.bus),
+        mem(rig_.mem),
+        own(rig_.own),
         txc(o.num_queues),
         tdl(o.num_queues),
         rdl(o.num_queues),
@@ -96,19 +98,7 @@ class TxSys {
     d.m_tx_tready_i = 0;
     rxc.num_queues = o.num_queues;
     rxc.max_frame_bytes = o.max_frame_bytes;
-    // --mem card: the card's bridge (SPEC §2): 8 reads / 8 writes in flight,
-    // contiguous strobes, 48-bit addresses
-    if (args.kv.count("mem") && args.kv.at("mem") == "card") {
-      const AxiMemConfig k = AxiMemConfig::card();
-      mem.config().max_reads = k.max_reads;
-      mem.config().max_writes = k.max_writes;
-      mem.config().contiguous_strobes = k.contiguous_strobes;
-      mem.config().addr_bits = k.addr_bits;
-    }
     progress_watchdog = args.get("watchdog", progress_watchdog);
-    mem.set_ownership(&own);
-    bus.observe_write = [this](uint32_t a, uint32_t v, uint8_t strb) { own.reg_write(a, v, strb); };
-    bus.observe_read = [this](uint32_t a, uint32_t v) { own.reg_read(a, v); };
     cpb_ = o.line_gbps > 0 ? 8.0 / (o.line_gbps * 1e3 / o.clock_mhz) : 0.0;  // cycles per byte
     clk_.reset();
   }
@@ -118,11 +108,22 @@ class TxSys {
  private:
   Clocked<Dut> clk_;
   Rng rng_;
+  vmq::rig::CoreRig<Dut> rig_;  // host memory, register master, ownership checker
+  // --mem card: the card's bridge (SPEC §2): 8 reads / 8 writes in flight,
+  // contiguous strobes, 48-bit addresses
+  static typename vmq::rig::CoreRig<Dut>::Options rig_options(const Args& args, const Opt& o) {
+    typename vmq::rig::CoreRig<Dut>::Options r;
+    r.num_queues = o.num_queues;
+    r.axil_p_delay = 0.0;
+    r.axil_p_stall = 0.05;
+    vmq::rig::apply_mem_profile(r.mem, args.kv.count("mem") ? args.kv.at("mem") : "");
+    return r;
+  }
 
  public:
-  AxilMaster<Dut> bus;
-  AxiMem<Dut> mem;
-  rig::DmaOwnership own;  // every DMA access against what the host posted
+  AxilMaster<Dut>& bus;
+  AxiMem<Dut>& mem;
+  vmq::rig::DmaOwnership& own;  // every DMA access against what the host posted
   model::TxConfig txc;
   model::RxConfig rxc;
   model::TxDelivery tdl;
@@ -146,28 +147,16 @@ class TxSys {
   }
 
   // ------------------------------------------------------------ registers
-  void wr(uint32_t a, uint32_t v) {
-    bus.write(a, v);
-    bus.wait_idle([this] { step(); });
-  }
-  uint32_t rd(uint32_t a) { return bus.read_wait(a, [this] { step(); }); }
-  uint64_t rd64(uint32_t lo, uint32_t hi) {
-    const uint64_t l = rd(lo);
-    return l | uint64_t(rd(hi)) << 32;
-  }
+  // (the rig's helpers: sim/rig/core_rig.hpp)
+  void wr(uint32_t a, uint32_t v) { rig_.wr(a, v); }
+  uint32_t rd(uint32_t a) { return rig_.rd(a); }
+  uint64_t rd64(uint32_t lo, uint32_t hi) { return rig_.rd64(lo, hi); }
   uint32_t poll_reg(uint32_t a, uint32_t mask, uint32_t want, const std::string& what,
                     uint64_t timeout = 400000) {
-    const uint64_t t0 = cycle();
-    for (;;) {
-      const uint32_t v = rd(a);
-      if ((v & mask) == want) return v;
-      if (cycle() - t0 > timeout)
-        fail(fmt::format("{}: register 0x{:04x} = 0x{:08x} after {} cycles, waiting for "
-                         "(v & 0x{:x}) == 0x{:x}",
-                         what, a, v, timeout, mask, want));
-      for (int i = 0; i < 16; ++i) step();
-    }
+    return rig_.poll_reg(a, mask, want, what, timeout);
   }
+  // global soft reset, waited for (STATUS.RESET_BUSY)
+  void soft_reset() { rig_.soft_reset(); }
 
   // Global settings the transmit rules read (RX_TPID, RX_MAX_FRAME, CTRL).
   void program_global(bool drr) {
@@ -195,9 +184,7 @@ class TxSys {
     wr(regs::Q_TX_CTRL(q), 0);
     poll_reg(regs::Q_TX_STATUS(q), regs::Q_TX_STATUS_STOPPED_MASK, regs::Q_TX_STATUS_STOPPED_MASK,
              fmt::format("tx queue {} disable", q));
-    wr(regs::Q_TX_CMD(q), regs::Q_TX_CMD_RESET_MASK);
-    poll_reg(regs::Q_TX_STATUS(q), regs::Q_TX_STATUS_RESETTING_MASK | regs::Q_TX_STATUS_ERROR_MASK,
-             0, fmt::format("tx queue {} reset", q));
+    rig_.queue_reset(true, q);  // waits for RESETTING; CAUSE must read 0 after it
     TxQueueState& s = qs[q];
     s = TxQueueState{};
     s.log2 = log2;
@@ -499,12 +486,24 @@ class TxSys {
   // exactly those host memory answered so, since the last global soft reset
   // (which clears the counter; dma_err_base then takes the memory's count).
   uint64_t dma_err_base = 0;
+  // queue_errors: queues put in error by the host's own faults (SPEC §6); the
+  // tests that make such faults say how many (nullopt: a hostile host's test
+  // bounds it itself)
+  std::optional<uint64_t> expect_queue_errors = 0;
+  uint32_t cause(unsigned q) {
+    return (rd(regs::Q_TX_STATUS(q)) & regs::Q_TX_STATUS_CAUSE_MASK) >> regs::Q_TX_STATUS_CAUSE_SHIFT;
+  }
   uint64_t mem_errors() const { return mem.stats().read_errors + mem.stats().write_errors; }
   void check_counters() {
     const uint64_t de = rd64(regs::DMA_ERRORS_LO, regs::DMA_ERRORS_HI);
     if (de != mem_errors() - dma_err_base)
       fail(fmt::format("dma_errors {}, but host memory answered {} transactions with an error", de,
                        mem_errors() - dma_err_base));
+    if (expect_queue_errors) {
+      const uint64_t qe = rd64(regs::QUEUE_ERRORS_LO, regs::QUEUE_ERRORS_HI);
+      if (qe != *expect_queue_errors)
+        fail(fmt::format("queue_errors {}, expected {}", qe, *expect_queue_errors));
+    }
     for (unsigned q = 0; q < qs.size(); ++q) {
       if ((hostile_mask >> q) & 1) continue;  // a hostile host's counters are its own
       const model::TxQueueStats& m = tdl.queue_stats(q);

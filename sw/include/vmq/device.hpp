@@ -104,7 +104,8 @@ struct QueueStats {
 };
 struct GlobalStats {
   uint64_t rx_frames = 0, rx_err_drops = 0, rx_runt_drops = 0, rx_oversize_drops = 0,
-           rx_unmatched_drops = 0, rx_buffer_drops = 0, dma_errors = 0, csr_unmapped = 0;
+           rx_unmatched_drops = 0, rx_buffer_drops = 0, dma_errors = 0, queue_errors = 0,
+           csr_unmapped = 0;
 };
 struct Stats {
   GlobalStats global;
@@ -121,6 +122,7 @@ inline constexpr std::pair<const char*, uint64_t GlobalStats::*> kGlobalCounters
     {"rx_unmatched_drops", &GlobalStats::rx_unmatched_drops},
     {"rx_buffer_drops", &GlobalStats::rx_buffer_drops},
     {"dma_errors", &GlobalStats::dma_errors},
+    {"queue_errors", &GlobalStats::queue_errors},
     {"csr_unmapped", &GlobalStats::csr_unmapped}};
 inline constexpr std::pair<const char*, uint64_t QueueStats::*> kQueueCounters[] = {
     {"rx_packets", &QueueStats::rx_packets},
@@ -130,6 +132,10 @@ inline constexpr std::pair<const char*, uint64_t QueueStats::*> kQueueCounters[]
     {"tx_bytes", &QueueStats::tx_bytes},
     {"tx_spoof_drops", &QueueStats::tx_spoof_drops},
     {"tx_oversize_drops", &QueueStats::tx_oversize_drops}};
+
+// Why a queue is in ERROR: Q_RX_STATUS.CAUSE / Q_TX_STATUS.CAUSE of a status
+// word ("none", "desc_read", "payload_read", "write", "ring", "gather").
+const char* error_cause_name(uint32_t status);
 
 // What the hardware says about a queue (vmqctl).
 struct QueueState {

@@ -350,6 +350,20 @@ inline constexpr uint32_t DMA_ERRORS_HI_VALUE_SHIFT = 0u;
 inline constexpr uint32_t DMA_ERRORS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t DMA_ERRORS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
+// QUEUE_ERRORS_LO (ro): queue_errors (SPEC 6, 7): one per queue put in error by the host's own fault, not by an AXI error response: a ring fault (RX: Q_RX_TAIL moved behind descriptors claimed by copies; TX: Q_TX_TAIL moved behind descriptors already fetched) or, on transmit, a frame with more descriptors than the core caches.
+inline constexpr uint32_t QUEUE_ERRORS_LO = 0x0238u;
+inline constexpr uint32_t QUEUE_ERRORS_LO_RESET = 0x00000000u;
+inline constexpr uint32_t QUEUE_ERRORS_LO_VALUE_SHIFT = 0u;
+inline constexpr uint32_t QUEUE_ERRORS_LO_VALUE_WIDTH = 32u;
+inline constexpr uint32_t QUEUE_ERRORS_LO_VALUE_MASK = 0xFFFFFFFFu;
+
+// QUEUE_ERRORS_HI (ro): queue_errors (SPEC 6, 7): one per queue put in error by the host's own fault, not by an AXI error response: a ring fault (RX: Q_RX_TAIL moved behind descriptors claimed by copies; TX: Q_TX_TAIL moved behind descriptors already fetched) or, on transmit, a frame with more descriptors than the core caches.
+inline constexpr uint32_t QUEUE_ERRORS_HI = 0x023Cu;
+inline constexpr uint32_t QUEUE_ERRORS_HI_RESET = 0x00000000u;
+inline constexpr uint32_t QUEUE_ERRORS_HI_VALUE_SHIFT = 0u;
+inline constexpr uint32_t QUEUE_ERRORS_HI_VALUE_WIDTH = 32u;
+inline constexpr uint32_t QUEUE_ERRORS_HI_VALUE_MASK = 0xFFFFFFFFu;
+
 // Q_RX_CTRL (rw): Receive control of queue q.
 inline constexpr uint32_t Q_RX_CTRL_BASE = 0x1000u;
 inline constexpr uint32_t Q_RX_CTRL_STRIDE = 0x40u;
@@ -450,6 +464,15 @@ inline constexpr uint32_t Q_RX_STATUS_ERROR_MASK = 0x00000004u;
 inline constexpr uint32_t Q_RX_STATUS_RESETTING_SHIFT = 3u;
 inline constexpr uint32_t Q_RX_STATUS_RESETTING_WIDTH = 1u;
 inline constexpr uint32_t Q_RX_STATUS_RESETTING_MASK = 0x00000008u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_SHIFT = 4u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_WIDTH = 3u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_MASK = 0x00000070u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_NONE = 0u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_DESC_READ = 1u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_PAYLOAD_READ = 2u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_WRITE = 3u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_RING = 4u;
+inline constexpr uint32_t Q_RX_STATUS_CAUSE_GATHER = 5u;
 
 // Q_RX_CMD (w1p): RX commands of queue q.
 inline constexpr uint32_t Q_RX_CMD_BASE = 0x1020u;
@@ -603,6 +626,15 @@ inline constexpr uint32_t Q_TX_STATUS_ERROR_MASK = 0x00000004u;
 inline constexpr uint32_t Q_TX_STATUS_RESETTING_SHIFT = 3u;
 inline constexpr uint32_t Q_TX_STATUS_RESETTING_WIDTH = 1u;
 inline constexpr uint32_t Q_TX_STATUS_RESETTING_MASK = 0x00000008u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_SHIFT = 4u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_WIDTH = 3u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_MASK = 0x00000070u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_NONE = 0u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_DESC_READ = 1u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_PAYLOAD_READ = 2u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_WRITE = 3u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_RING = 4u;
+inline constexpr uint32_t Q_TX_STATUS_CAUSE_GATHER = 5u;
 
 // Q_TX_CMD (w1p): TX commands of queue q.
 inline constexpr uint32_t Q_TX_CMD_BASE = 0x2020u;
@@ -857,6 +889,8 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"RX_BUFFER_DROPS_HI", 0x022Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
     {"DMA_ERRORS_LO", 0x0230u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
     {"DMA_ERRORS_HI", 0x0234u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"QUEUE_ERRORS_LO", 0x0238u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"QUEUE_ERRORS_HI", 0x023Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
     {"Q_RX_CTRL", 0x1000u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000001Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_RX_BASE_LO", 0x1004u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFF0u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_RX_BASE_HI", 0x1008u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
@@ -864,7 +898,7 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"Q_RX_BUF", 0x1010u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000800u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_RX_TAIL", 0x1014u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_RX_HEAD", 0x1018u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_STATUS", 0x101Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000000Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_STATUS", 0x101Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000007Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_RX_CMD", 0x1020u, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
     {"Q_INT_MASK", 0x1024u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_INT_CAUSE", 0x1028u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, Kind::PLAIN},
@@ -876,7 +910,7 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"Q_TX_SIZE", 0x200Cu, 0x40u, 64u, "NumQueues", Access::RW, 0x00000008u, 0x0000000Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_TX_TAIL", 0x2014u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_TX_HEAD", 0x2018u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_STATUS", 0x201Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000000Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_STATUS", 0x201Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000007Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_TX_CMD", 0x2020u, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
     {"Q_TX_PORT_VLAN", 0x2024u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"Q_TX_MAC_LO", 0x2028u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},

@@ -1,5 +1,5 @@
 // Unit test (no RTL) of what rx_core_test relies on: the SPEC §3 Delivery
-// part of the reference model (tb/model) and the host ring helper
+// part of the reference model (sim/model) and the host ring helper
 // (tb/common/host_rx.hpp) against a fake core written in C++.
 #include "host_rx.hpp"
 

@@ -1,4 +1,4 @@
-// Unit test of the AXI4 host-memory model (tb/common/axi_mem.hpp) without
+// Unit test of the AXI4 host-memory model (sim/rig/axi_mem.hpp) without
 // Verilator: a C++ AXI4 master drives a fake port struct whose members are
 // typed as Verilator types them (uint64_t up to 64 bits, VlWide above), at
 // AxiDataW 64, 128 and 512. Seed: VMQ_SEED (default 1), printed per test.
@@ -14,7 +14,7 @@
 
 namespace {
 
-using namespace vmq::tb;
+using namespace vmq::rig;
 
 template <unsigned W>
 using DataT = std::conditional_t<(W <= 64), uint64_t, VlWide<W / 32>>;

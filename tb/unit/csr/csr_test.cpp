@@ -579,6 +579,7 @@ class CsrTest {
     d_.rx_unmatched_drops_i = counter_value(regs::RX_UNMATCHED_DROPS_LO);
     d_.rx_buffer_drops_i = counter_value(regs::RX_BUFFER_DROPS_LO);
     d_.dma_errors_i = counter_value(regs::DMA_ERRORS_LO);
+    d_.queue_errors_i = counter_value(regs::QUEUE_ERRORS_LO);
     for (unsigned q = 0; q < kNumQueues; ++q) {
       // Packed [NumQueues-1:0][W-1:0] inputs: entry q at bit q * W.
       put_bits(d_.q_rx_head_idx_i, q * regs::Q_RX_HEAD_IDX_WIDTH, regs::Q_RX_HEAD_IDX_WIDTH,
@@ -592,6 +593,8 @@ class CsrTest {
               f(st, regs::Q_RX_STATUS_ERROR_SHIFT, regs::Q_RX_STATUS_ERROR_MASK));
       set_bit(d_.q_rx_status_resetting_i, q,
               f(st, regs::Q_RX_STATUS_RESETTING_SHIFT, regs::Q_RX_STATUS_RESETTING_MASK));
+      put_bits(d_.q_rx_status_cause_i, q * regs::Q_RX_STATUS_CAUSE_WIDTH, regs::Q_RX_STATUS_CAUSE_WIDTH,
+               f(st, regs::Q_RX_STATUS_CAUSE_SHIFT, regs::Q_RX_STATUS_CAUSE_MASK));
       uint32_t ic = regs::Q_INT_CAUSE(q);
       set_bit(d_.q_int_cause_rx_i, q,
               f(ic, regs::Q_INT_CAUSE_RX_SHIFT, regs::Q_INT_CAUSE_RX_MASK));
@@ -614,6 +617,8 @@ class CsrTest {
               f(ts, regs::Q_TX_STATUS_ERROR_SHIFT, regs::Q_TX_STATUS_ERROR_MASK));
       set_bit(d_.q_tx_status_resetting_i, q,
               f(ts, regs::Q_TX_STATUS_RESETTING_SHIFT, regs::Q_TX_STATUS_RESETTING_MASK));
+      put_bits(d_.q_tx_status_cause_i, q * regs::Q_TX_STATUS_CAUSE_WIDTH, regs::Q_TX_STATUS_CAUSE_WIDTH,
+               f(ts, regs::Q_TX_STATUS_CAUSE_SHIFT, regs::Q_TX_STATUS_CAUSE_MASK));
       put_bits(d_.q_tx_packets_i, q * 64, 64, counter_value(regs::Q_TX_PACKETS_LO(q)));
       put_bits(d_.q_tx_bytes_i, q * 64, 64, counter_value(regs::Q_TX_BYTES_LO(q)));
       put_bits(d_.q_tx_spoof_drops_i, q * 64, 64, counter_value(regs::Q_TX_SPOOF_DROPS_LO(q)));

@@ -258,13 +258,23 @@ TEST(DmaOwnership, PartialTailWriteMerges) {
   EXPECT_VIOLATION(h.write(Host::rx_buf(0, 4), 4), "write");
 }
 
-// The buffer keeps the size it was posted with: growing Q_RX_BUF afterwards
-// does not let the core write further.
-TEST(DmaOwnership, BufferSizeIsWhatWasPosted) {
+// Q_RX_BUF is the size of every buffer of the queue (the register's
+// meaning), those already posted too: growing it lets the core fill posted
+// buffers up to the new size, never further; shrinking it does not shrink
+// them (a copy at the old size may be under way); buffers posted afterwards
+// have the size of their post.
+TEST(DmaOwnership, BufferSizeIsTheLargestSincePost) {
   Host h;
   h.rx_setup(2, 2, 256);
-  h.own.reg_write(r::Q_RX_BUF(2), 1024);
   EXPECT_VIOLATION(h.write(Host::rx_buf(2, 0) + 256, 4), "write");
+  h.own.reg_write(r::Q_RX_BUF(2), 1024);
+  h.own.reg_write(r::Q_RX_BUF(2), 512);
+  h.write(Host::rx_buf(2, 1) + 1023, 1);
+  EXPECT_VIOLATION(h.write(Host::rx_buf(2, 1) + 1024, 1), "write");  // (slot 2 not posted yet)
+  h.words[Host::rx_ring(2) + 16 * 2] = Host::rx_buf(2, 2);
+  h.own.reg_write(r::Q_RX_TAIL(2), 3);
+  h.write(Host::rx_buf(2, 2) + 511, 1);
+  EXPECT_VIOLATION(h.write(Host::rx_buf(2, 2) + 512, 1), "write");
 }
 
 }  // namespace
@@ -324,6 +334,27 @@ TEST(DmaOwnership, TailWhileResetting) {
   h.write(Host::rx_buf(1, 0), 4);        // the reset applied first: the ring restarted at 0
   h.write(Host::rx_buf(1, 5), 4);
   EXPECT_VIOLATION(h.write(Host::rx_buf(1, 7), 4), "write");
+}
+
+}  // namespace
+
+namespace {
+
+// A partial write of Q_RX_CMD without byte 0 commands no reset (issue 16,
+// found by TxCore.UnrestrictedRegisters: the checker merged the byte from
+// an earlier CMD write and took the queue for reset): the ring keeps what
+// was posted, and a BASE write afterwards does not move it.
+TEST(DmaOwnership, PartialCmdWriteIsNoReset) {
+  Host h;
+  h.rx_setup(2, 3);
+  h.own.reg_write(r::Q_RX_CMD(2), 0x0000abcd);  // bit 0 set... (a reset, applied)
+  h.own.reg_read(r::Q_RX_STATUS(2), 0);
+  h.own.reg_write(r::Q_RX_TAIL(2), 3);
+  h.own.reg_write(r::Q_RX_CMD(2), 0x12345600, 0x2);  // byte 1 only: no reset
+  h.own.reg_read(r::Q_RX_STATUS(2), 0);
+  h.own.reg_write(r::Q_RX_BASE_LO(2), 0x70000);       // not fresh: the old ring stays in use
+  h.write(Host::rx_buf(2, 2), 4);
+  EXPECT_VIOLATION(h.write(Host::rx_buf(2, 3), 4), "write");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Unit test of the reference model's transmit rules (SPEC §5, tb/model):
+// Unit test of the reference model's transmit rules (SPEC §5, sim/model):
 // port-VLAN insertion, padding, oversize, anti-spoofing, VM-to-VM loopback
 // and the TX counters of §6, directed case by case, plus a random
 // self-consistency run against classify() (the receive side).

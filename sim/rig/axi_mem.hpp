@@ -29,9 +29,9 @@
 #include <vector>
 
 #include "dma_ownership.hpp"
-#include "vmq_tb.hpp"
+#include "verilated_bits.hpp"
 
-namespace vmq::tb {
+namespace vmq::rig {
 
 // Port adapter: static accessors returning references to the DUT's flat AXI4
 // master ports. VMQ_AXI_MEM_PORTS(Name, prefix, out_suffix, in_suffix) makes
@@ -740,4 +740,4 @@ class AxiMem {
   Addr ar_prev_{};
 };
 
-}  // namespace vmq::tb
+}  // namespace vmq::rig

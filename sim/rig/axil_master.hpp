@@ -5,13 +5,15 @@
 // sample() after it, once per cycle (e.g. from SorterHarnessT's hooks).
 #pragma once
 
+#include <fmt/core.h>
+
 #include <deque>
 #include <functional>
 #include <stdexcept>
 
-#include "vmq_tb.hpp"
+#include "verilated_bits.hpp"
 
-namespace vmq::tb {
+namespace vmq::rig {
 
 template <class Dut>
 class AxilMaster {
@@ -137,4 +139,4 @@ class AxilMaster {
   uint64_t age_ = 0, completed_ = 0;
 };
 
-}  // namespace vmq::tb
+}  // namespace vmq::rig
