@@ -61,3 +61,16 @@ foreach(_i RANGE ${_last})
     list(APPEND VMQ_MODEL_CORNERS ${_name})
   endif()
 endforeach()
+
+# vmq_corner_pick(<out> <corner> <default> [<corner>=<value> ...]): the value
+# given for <corner>, else <default> (per-corner test settings, e.g. traffic
+# scales, kept beside the tests that use them).
+function(vmq_corner_pick out corner default)
+  set(v ${default})
+  foreach(kv ${ARGN})
+    if(kv MATCHES "^${corner}=(.*)$")
+      set(v ${CMAKE_MATCH_1})
+    endif()
+  endforeach()
+  set(${out} ${v} PARENT_SCOPE)
+endfunction()
