@@ -158,6 +158,20 @@ class TxSys {
   // global soft reset, waited for (STATUS.RESET_BUSY)
   void soft_reset() { rig_.soft_reset(); }
 
+  // After a queue's reset: the model's per-queue counters restart from what
+  // the hardware holds (a queue reset keeps its counters). `drops`: the spoof
+  // and oversize counters too (otherwise the model expects them 0).
+  void resync_queue_stats(unsigned q, bool drops = false) {
+    model::TxQueueStats& m = tdl.queue_stats(q);
+    m = {};
+    m.packets = rd64(regs::Q_TX_PACKETS_LO(q), regs::Q_TX_PACKETS_HI(q));
+    m.bytes = rd64(regs::Q_TX_BYTES_LO(q), regs::Q_TX_BYTES_HI(q));
+    if (drops) {
+      m.spoof_drops = rd64(regs::Q_TX_SPOOF_DROPS_LO(q), regs::Q_TX_SPOOF_DROPS_HI(q));
+      m.oversize_drops = rd64(regs::Q_TX_OVERSIZE_DROPS_LO(q), regs::Q_TX_OVERSIZE_DROPS_HI(q));
+    }
+  }
+
   // Global settings the transmit rules read (RX_TPID, RX_MAX_FRAME, CTRL).
   void program_global(bool drr) {
     wr(regs::RX_TPID, rxc.tpid);

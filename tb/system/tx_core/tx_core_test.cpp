@@ -461,11 +461,7 @@ void scenario_DmaError() {
   // recovery: reset and reprogram; the model's counters for `bad` restart at 0
   s.wr(regs::Q_INT_CLEAR(bad), regs::Q_INT_CLEAR_ERR_MASK);
   s.setup_queue(bad, 7);
-  s.tdl.queue_stats(bad) = {};
-  // (the per-queue counters are not cleared by a queue reset: resync them)
-  auto& m = s.tdl.queue_stats(bad);
-  m.packets = s.rd64(regs::Q_TX_PACKETS_LO(bad), regs::Q_TX_PACKETS_HI(bad));
-  m.bytes = s.rd64(regs::Q_TX_BYTES_LO(bad), regs::Q_TX_BYTES_HI(bad));
+  s.resync_queue_stats(bad);  // the per-queue counters are not cleared by a queue reset
   for (int i = 0; i < 20; ++i) s.post(bad, s.make(bad, r.range(60, 1514)));
   s.drain();
   s.check_counters();
@@ -526,10 +522,7 @@ void scenario_FaultKinds() {
     s.mem.clear_error_regions();
     s.wr(regs::Q_INT_CLEAR(bad), regs::Q_INT_CLEAR_ERR_MASK);
     s.setup_queue(bad, 7);
-    auto& m = s.tdl.queue_stats(bad);
-    m = {};
-    m.packets = s.rd64(regs::Q_TX_PACKETS_LO(bad), regs::Q_TX_PACKETS_HI(bad));
-    m.bytes = s.rd64(regs::Q_TX_BYTES_LO(bad), regs::Q_TX_BYTES_HI(bad));
+    s.resync_queue_stats(bad);
     s.check_counters();  // dma_errors exact; the others exact
     for (int i = 0; i < 10; ++i) s.post(bad, s.make(bad, r.range(60, 1514)));
     s.drain();
@@ -729,12 +722,7 @@ void scenario_HostileRegisters() {
     s.setup_queue(q, 8);
     s.txc.queues[q] = model::TxQueueConfig{};
     s.program_queue_cfg(q, true);
-    auto& m = s.tdl.queue_stats(q);
-    m = {};
-    m.packets = s.rd64(regs::Q_TX_PACKETS_LO(q), regs::Q_TX_PACKETS_HI(q));
-    m.bytes = s.rd64(regs::Q_TX_BYTES_LO(q), regs::Q_TX_BYTES_HI(q));
-    m.spoof_drops = s.rd64(regs::Q_TX_SPOOF_DROPS_LO(q), regs::Q_TX_SPOOF_DROPS_HI(q));
-    m.oversize_drops = s.rd64(regs::Q_TX_OVERSIZE_DROPS_LO(q), regs::Q_TX_OVERSIZE_DROPS_HI(q));
+    s.resync_queue_stats(q, true);  // a hostile host's drops are its own
   }
   s.idle(2000);  // frames of the hostile queues still on their way out
   s.hostile_mask = 0;
@@ -1055,12 +1043,7 @@ void scenario_GatherTooLong() {
   s.check_counters();
   s.setup_queue(bad, 6);
   s.hostile_mask = 0;
-  {
-    auto& m = s.tdl.queue_stats(bad);
-    m = {};
-    m.packets = s.rd64(regs::Q_TX_PACKETS_LO(bad), regs::Q_TX_PACKETS_HI(bad));
-    m.bytes = s.rd64(regs::Q_TX_BYTES_LO(bad), regs::Q_TX_BYTES_HI(bad));
-  }
+  s.resync_queue_stats(bad);
   for (int i = 0; i < 10; ++i) s.post(bad, s.make(bad, r.range(60, 1514)));
   s.drain();
   s.check_counters();
