@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job (README): installs what is missing, builds, and runs vmq-demo -
+# The main job (README): installs what is missing, builds vmq-demo (and only
+# what it needs: scripts/setup.sh --demo), and runs it -
 # the seed whitepaper's experiment on our core (software switch vs VMDq, 4 VMs,
 # 10 and 25 GbE, 1500- and 64-byte frames). Prints the table and writes
 # demo_out/demo.json and demo_out/demo.png. Arguments go to vmq-demo
@@ -8,7 +9,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${VMQ_BUILD:-$root/build}
 source "$root/scripts/lib.sh"
-"$root/scripts/setup.sh" "$build"
+"$root/scripts/setup.sh" --demo "$build"
 out=$root/demo_out
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do

@@ -3,7 +3,7 @@
 #  - vmq-sim on sim/examples/basic with --trace: exit 0 (its own model check
 #    passed), every output written, the waveform holds every signal of the
 #    GTKWave save file (scripts/check_gtkw.py).
-#  - vmqctl --sim --scenario: the example's filters and queues read back.
+#  - vmqctl --device sim:SCENARIO: the example's filters and queues read back.
 #  - vmq-demo --quick: eight runs, demo.json with a delivered rate for each VM.
 #  - Wireshark's reader (tshark) opens every output pcap and counts the frames
 #    events.jsonl says each queue and the wire got.
@@ -45,10 +45,25 @@ echo "sim_smoke: tshark reads every output pcap with the frame counts of events.
 python3 "$root/scripts/check_gtkw.py" "$root/sim/gtkwave/vmq.gtkw" "$tmp/trace.fst" \
   || fail "GTKWave save file does not match the trace"
 
-"$build/sim/vmqctl" --sim --scenario "$root/sim/examples/basic/scenario.json" > "$tmp/ctl.txt" \
+"$build/sim/vmqctl" --device "sim:$root/sim/examples/basic/scenario.json" > "$tmp/ctl.txt" \
   || fail "vmqctl exited $?"
 grep -q "vlan .* vid 20 .* -> queues 4,5" "$tmp/ctl.txt" || fail "vmqctl: vlan filter 20 -> 4,5 not shown"
 grep -q "spoof=02:00:00:00:00:01" "$tmp/ctl.txt" || fail "vmqctl: queue 1 anti-spoofing not shown"
+# vmqctl refuses what does not name a device, with the reason (exit 2)
+ctl_refused() {  # expected message part, args...
+  local want=$1; shift
+  set +e; "$build/sim/vmqctl" "$@" > "$tmp/ctl_bad.txt" 2>&1; local rc=$?; set -e
+  [ $rc -eq 2 ] || fail "vmqctl $*: exit $rc, expected 2 (refused)"
+  grep -q -- "$want" "$tmp/ctl_bad.txt" || { cat "$tmp/ctl_bad.txt"; fail "vmqctl $*: message lacks \"$want\""; }
+}
+ctl_refused 'unknown scheme "bogus:"' --device bogus:x
+ctl_refused "bad PCI address" --device pci:zz
+ctl_refused "scenario refused" --device sim:/nonexistent.json
+ctl_refused "--show: " --device sim: --show caps,bogus
+ctl_refused "name a device" --show caps
+ctl_refused "name a device" --device sim: --list
+"$build/sim/vmqctl" --version | grep -q "register map" || fail "vmqctl --version"
+echo "sim_smoke: vmqctl reads the example back and refuses 6 bad command lines"
 
 "$build/sim/vmq-demo" --quick --out "$tmp/demo" > "$tmp/demo.txt" 2>&1 || { cat "$tmp/demo.txt"; fail "vmq-demo exited"; }
 python3 - "$tmp/demo/demo.json" <<'PY' || fail "demo.json"

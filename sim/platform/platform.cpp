@@ -173,8 +173,16 @@ Platform::Platform(const PlatformConfig& cfg) : impl_(std::make_unique<Impl>(cfg
 }
 
 Platform::~Platform() {
+  // Verilator 5.006 unregisters a model's scopes in the thread's current
+  // context (Verilated::threadContextp()), not in the model's own: with
+  // several platforms in one process (vmq::open("sim:...") twice), the
+  // current one may be another platform's, or one already destroyed (a
+  // use-after-free that hung driver_test). Make it this model's first.
+  Verilated::threadContextp(impl_->ctx.get());
   if (impl_->fst) impl_->fst->close();
   impl_->dut->final();
+  impl_->fst.reset();
+  impl_->dut.reset();
   if (arena_) munmap(arena_, cfg_.arena_bytes);
 }
 
@@ -209,6 +217,7 @@ void Platform::run(uint64_t cycles) {
 void Platform::run_cycles(uint64_t cycles) {
   Impl& m = *impl_;
   Dut& d = *m.dut;
+  Verilated::threadContextp(m.ctx.get());  // this model's context (see ~Platform)
   for (uint64_t n = 0; n < cycles; ++n) {
     // receive wire: one beat per cycle while a frame is on, paced starts
     bool rx_valid = false;

@@ -17,8 +17,10 @@
 #include <string>
 #include <vector>
 #include <vmq/device.hpp>
+#include <vmq/open.hpp>
 
 #include "platform.hpp"
+#include "sim_backend.hpp"
 
 namespace {
 
@@ -204,6 +206,36 @@ TEST(Driver, Capabilities) {
   EXPECT_EQ(s.queues.size(), c.num_queues);
   EXPECT_EQ(s.global.rx_frames, 0u);
   EXPECT_EQ(s.global.csr_unmapped, 0u) << "the driver touched an unmapped register, " << r.at();
+}
+
+// ------------------------------------------------------------------ naming a device
+// vmq::open("sim:..."): the simulated core by URI (sim_backend.hpp), as
+// vmqctl --device opens it; a scenario's filters are in the hardware table
+// when it returns, and a bad scenario is refused with the reason. Three
+// platforms in one process, the third destroyed first (it hung in
+// Verilator's scope teardown before ~Platform restored its context).
+TEST(Driver, OpenByUri) {
+  vs::register_sim_backend();
+  auto b = vmq::open("sim:");
+  Device dev(b->regs(), b->dma());
+  EXPECT_EQ(dev.caps().num_queues, vs::model_info().num_queues);
+  EXPECT_TRUE(dev.filters().empty());
+
+  const std::string scenario = VMQ_SOURCE_DIR "/sim/examples/basic/scenario.json";
+  auto b2 = vmq::open("sim:" + scenario, {.need_dma = false});
+  Device d2(b2->regs(), b2->dma(), {.reset = false});
+  bool vid20 = false;
+  for (const auto& f : d2.filters())
+    vid20 |= f.filter.vid == 20 && f.queue_mask == (1ull << 4 | 1ull << 5);
+  EXPECT_TRUE(vid20) << "the example's VLAN 20 filter to queues 4,5 is not in the core";
+
+  try {
+    vmq::open("sim:/nonexistent/scenario.json");
+    ADD_FAILURE() << "a missing scenario file was accepted";
+  } catch (const vmq::Error& e) {
+    EXPECT_EQ(e.code(), Errc::InvalidArgument);
+    EXPECT_NE(std::string(e.what()).find("scenario refused"), std::string::npos) << e.what();
+  }
 }
 
 // ------------------------------------------------------------------ argument checks

@@ -15,3 +15,10 @@ target_link_libraries(pci_test PRIVATE vmq_driver GTest::gtest_main)
 target_compile_options(pci_test PRIVATE ${VMQ_TB_WARNINGS})
 add_test(NAME pci_test COMMAND pci_test)
 set_tests_properties(pci_test PROPERTIES LABELS unit TIMEOUT 60)
+
+# vmq::open(uri) and the backend registry (sw/include/vmq/open.hpp), no card.
+add_executable(open_test ${CMAKE_CURRENT_LIST_DIR}/open_test.cpp)
+target_link_libraries(open_test PRIVATE vmq_driver GTest::gtest_main)
+target_compile_options(open_test PRIVATE ${VMQ_TB_WARNINGS})
+add_test(NAME open_test COMMAND open_test)
+set_tests_properties(open_test PROPERTIES LABELS unit TIMEOUT 60)

@@ -1,42 +1,30 @@
 // vmqctl: what a vmq device holds — capabilities, queues, filters, counters.
 //
-//   vmqctl --pci 0000:01:00.0          the card (BAR0 through sysfs resource0; root)
-//   vmqctl --pci list                  vmq functions on this machine
-//   vmqctl --sim [--scenario FILE]     a simulated core, set up from a scenario
+//   vmqctl --device pci:0000:01:00.0     the card (BAR0 through sysfs resource0; root)
+//   vmqctl --device vfio:0000:01:00.0    the card bound to vfio-pci
+//   vmqctl --device sim:FILE             a simulated core, set up from a scenario
+//   vmqctl --list                        vmq PCI functions on this machine
 //          [--show caps,queues,filters,stats]   (default: all)
 //
-// It only reads (plus what --scenario programs into the simulated core): on
-// the card it neither resets nor reprograms anything, so it can inspect a
-// device another program drives.
+// Devices are named as for every program (vmq::open, docs/driver.md "Naming
+// a device"). It only reads (plus what a sim: scenario programs into the
+// simulated core): on the card it neither resets nor reprograms anything
+// and reserves no DMA memory, so it can inspect a device another program
+// drives.
 #include <fmt/core.h>
 
 #include <set>
-#include <sstream>
 #include <string>
+#include <vector>
 #include <vmq/device.hpp>
+#include <vmq/open.hpp>
 #include <vmq/pci.hpp>
 #include <vmq/vmq_regs.hpp>
 
-#include "apply.hpp"
-#include "platform.hpp"
-#include "scenario.hpp"
+#include "cli.hpp"
+#include "sim_backend.hpp"
 
 namespace {
-
-// vmqctl never allocates DMA memory.
-class NoDma final : public vmq::DmaAllocator {
- public:
-  vmq::DmaRegion alloc(std::size_t, std::size_t) override {
-    throw vmq::Error(vmq::Errc::Unsupported, "vmqctl allocates no DMA memory");
-  }
-  void free(const vmq::DmaRegion&) override {}
-  std::string describe() const override { return "none"; }
-};
-
-const char* kUsage =
-    "usage: vmqctl --pci BDF|list [--show WHAT]\n"
-    "       vmqctl --sim [--scenario FILE] [--show WHAT]\n"
-    "WHAT: comma-separated caps,queues,filters,stats (default: all)\n";
 
 std::string status_str(uint32_t s) {
   std::string o;
@@ -48,7 +36,7 @@ std::string status_str(uint32_t s) {
   return o;
 }
 
-void show(vmq::Device& dev, const std::set<std::string>& what) {
+void show_device(vmq::Device& dev, const std::set<std::string>& what) {
   const vmq::Capabilities& c = dev.caps();
   if (what.count("caps")) {
     fmt::print("device: {}\n", dev.io().describe());
@@ -114,83 +102,38 @@ void show(vmq::Device& dev, const std::set<std::string>& what) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string pci, scenario;
-  bool sim = false;
-  std::set<std::string> what{"caps", "queues", "filters", "stats"};
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--sim") {
-      sim = true;
-      continue;
-    }
-    if (a == "-h" || a == "--help") {
-      fmt::print("{}", kUsage);
-      return 0;
-    }
-    if (i + 1 >= argc) {
-      fmt::print(stderr, "vmqctl: {} needs a value\n{}", a, kUsage);
-      return 2;
-    }
-    const std::string v = argv[++i];
-    if (a == "--pci") {
-      pci = v;
-    } else if (a == "--scenario") {
-      scenario = v;
-    } else if (a == "--show") {
-      what.clear();
-      std::stringstream ss(v);
-      for (std::string w; std::getline(ss, w, ',');) {
-        if (w != "caps" && w != "queues" && w != "filters" && w != "stats") {
-          fmt::print(stderr, "vmqctl: --show: unknown \"{}\"\n{}", w, kUsage);
-          return 2;
-        }
-        what.insert(w);
-      }
-    } else {
-      fmt::print(stderr, "vmqctl: unknown option {}\n{}", a, kUsage);
-      return 2;
-    }
-  }
-  if (sim == !pci.empty()) {
-    fmt::print(stderr, "vmqctl: give exactly one of --pci BDF and --sim\n{}", kUsage);
-    return 2;
-  }
-  if (!scenario.empty() && !sim) {
-    fmt::print(stderr, "vmqctl: --scenario goes with --sim\n");
+  vmq::sim::register_sim_backend();
+  CLI::App app{"vmqctl: what a vmq device holds - capabilities, queues, filters, counters"};
+  vmq::cli::init(app);
+  std::string uri;
+  bool list = false;
+  std::vector<std::string> show{"caps", "queues", "filters", "stats"};
+  app.add_option("-d,--device", uri, vmq::cli::device_help())->type_name("URI");
+  app.add_flag("--list", list, "list the vmq PCI functions on this machine");
+  app.add_option("--show", show, "what to print (default: all)")
+      ->type_name("WHAT,...")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"caps", "queues", "filters", "stats"}));
+  app.footer("It only reads: on a card it neither resets nor reprograms anything.");
+  if (const int rc = vmq::cli::parse(app, argc, argv); rc >= 0) return rc;
+  if (uri.empty() == !list) {
+    fmt::print(stderr, "vmqctl: name a device with --device URI, or give --list\nRun with --help for more information.\n");
     return 2;
   }
   try {
-    if (pci == "list") {
+    if (list) {
       const auto devs = vmq::pci_find_devices();
       if (devs.empty())
         fmt::print("no vmq PCI functions (vendor 0x{:04x} device 0x{:04x})\n", vmq::kPciVendorId,
                    vmq::kPciDeviceId);
       for (const auto& d : devs)
-        fmt::print("{} driver={} iommu_group={}\n", d.bdf, d.driver.empty() ? "-" : d.driver,
+        fmt::print("pci:{} driver={} iommu_group={}\n", d.bdf, d.driver.empty() ? "-" : d.driver,
                    d.iommu_group.empty() ? "-" : d.iommu_group);
       return 0;
     }
-    NoDma nodma;
-    if (sim) {
-      vmq::sim::Platform plat({});
-      if (scenario.empty()) {
-        vmq::Device dev(plat, nodma);
-        show(dev, what);
-      } else {
-        const auto mi = vmq::sim::model_info();
-        const auto sc = vmq::sim::load_scenario(scenario, {mi.num_queues, mi.num_filters, mi.max_frame_bytes});
-        vmq::Device dev(plat, plat);
-        vmq::sim::apply_scenario(dev, sc);
-        show(dev, what);
-      }
-    } else {
-      vmq::PciResource0Io io(pci);
-      vmq::Device dev(io, nodma, {.reset = false});
-      show(dev, what);
-    }
-  } catch (const vmq::sim::ScenarioError& e) {
-    fmt::print(stderr, "vmqctl: scenario refused: {}\n", e.what());
-    return 2;
+    auto b = vmq::open(uri, {.need_dma = false});
+    vmq::Device dev(b->regs(), b->dma(), {.reset = false});
+    show_device(dev, std::set<std::string>(show.begin(), show.end()));
   } catch (const vmq::Error& e) {
     fmt::print(stderr, "vmqctl: {}: {}\n", vmq::errc_name(e.code()), e.what());
     return e.code() == vmq::Errc::InvalidArgument ? 2 : 1;

@@ -64,7 +64,7 @@
 
 #include VMQ_MODEL_HEADER
 #ifdef VMQ_RX_BENCH_DIAG
-#include VMQ_RX_BENCH_DIAG_ROOT
+#include VMQ_MODEL_ROOT_HEADER
 #endif
 #include <vmq/vmq_regs.hpp>
 
@@ -81,6 +81,9 @@ namespace {
 constexpr unsigned kDataW = VMQ_PARAM_DataW;
 constexpr unsigned kAxiDataW = VMQ_PARAM_AxiDataW;
 constexpr unsigned kNumQueues = VMQ_PARAM_NumQueues;
+#ifndef VMQ_PARAM_PktBufBytes
+#define VMQ_PARAM_PktBufBytes 65536  // vmq_core's default; checked against ID_PKTBUF_BYTES
+#endif
 constexpr unsigned kBeatBytes = kDataW / 8;
 constexpr double kCoreMhz = 250.0;
 constexpr unsigned kOverhead = 24;  // FCS + preamble + inter-frame gap (SPEC §10)
@@ -283,6 +286,9 @@ class RxBench {
     if (rd(regs::ID_MAGIC) != regs::MAGIC) throw BenchFail("ID_MAGIC mismatch");
     if (rd(regs::ID_DATA_W) != kDataW || rd(regs::ID_AXI_DATA_W) != kAxiDataW)
       throw BenchFail("ID_DATA_W / ID_AXI_DATA_W do not match the build");
+    if (rd(regs::ID_PKTBUF_BYTES) != VMQ_PARAM_PktBufBytes)
+      throw BenchFail(fmt::format("ID_PKTBUF_BYTES {} is not the {} this bench assumes",
+                                  rd(regs::ID_PKTBUF_BYTES), VMQ_PARAM_PktBufBytes));
     if (len_ > 1518) wr(regs::RX_MAX_FRAME, 9216);
     for (unsigned i = 0; i < qs_.size(); ++i) {
       const unsigned q = qs_[i];
