@@ -74,7 +74,8 @@ endfunction()
 # message); for models whose trace code costs more to compile than it is
 # worth (the netlist cross-simulation model).
 # OPT_FAST: compiler options for the model's eval code instead of
-# VMQ_VERILATOR_OPT_FAST (the models whose speed users see: -O2).
+# VMQ_VERILATOR_OPT_FAST (a model whose speed users see keeps -O2 whatever
+# the cache says: core_sim).
 #
 # One Verilated model as a static library that tests and tools link (the
 # vmq_core build is the slowest part of the build: verilate each
@@ -104,12 +105,12 @@ function(vmq_verilated_model name)
 endfunction()
 
 # Compiler options for Verilator's generated C++, appended after the build
-# type's (-O2 -g). Measured on the widest core model (docs/build.md): its
-# eval code took 5-8x longer to compile at -O2 than at -O1 and ran about
-# 15 % faster; the slow classes (constructor, initial blocks, trace
-# declarations: run once) gain nothing from optimisation. Tests use -O1; the
-# models users run and whose speed benchmarks report pass OPT_FAST -O2.
-set(VMQ_VERILATOR_OPT_FAST "-O1" CACHE STRING "compiler options for Verilator's fast (eval) classes")
+# type's (-O2 -g). Measured (docs/build.md): the slow classes (constructor,
+# initial blocks, trace declarations: run once) gain nothing from
+# optimisation and compile 10x faster at -O0. The eval code compiles 5-8x
+# faster at -O1 but ran the longest core tests 1.6x slower, which cost the
+# default run more than it saved: it stays at -O2.
+set(VMQ_VERILATOR_OPT_FAST "-O2" CACHE STRING "compiler options for Verilator's fast (eval) classes")
 set(VMQ_VERILATOR_OPT_SLOW "-O0" CACHE STRING "compiler options for Verilator's slow (run-once) classes")
 
 # Verilates TOP from RTL with PARAMS (-G overrides) into <target>, whose

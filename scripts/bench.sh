@@ -209,4 +209,6 @@ etxt=$(mktemp)
 rm -f "$etxt"
 echo "wrote $out and docs/bench/eth.json"
 fi
+stage "plots (scripts/bench_plots.py: docs/bench/linerate.png, replication.png)"
+python3 "$root/scripts/bench_plots.py"
 stage_done

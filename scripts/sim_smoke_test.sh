@@ -76,6 +76,25 @@ for r in runs:
     assert r["delivered_frames"] <= r["offered_frames"], r
 print("sim_smoke: demo.json has 8 runs, every VM received")
 PY
+# every program refuses a command line it cannot run, naming the flag (exit 2)
+refused() {  # program, expected message part, args...
+  local prog=$1 want=$2; shift 2
+  set +e; "$build/sim/$prog" "$@" > "$tmp/refused.txt" 2>&1; local rc=$?; set -e
+  [ $rc -eq 2 ] || fail "$prog $*: exit $rc, expected 2 (refused)"
+  grep -q -- "$want" "$tmp/refused.txt" || { cat "$tmp/refused.txt"; fail "$prog $*: message lacks \"$want\""; }
+}
+refused vmq-demo "--reps" --reps 99
+refused vmq-demo "runs on are: sim:" --device pci:0000:01:00.0
+refused vmq-demo "not expected" --bogus
+refused vmq-sim "--vms requires --gen" --out "$tmp/o" --vms 3
+refused vmq-sim "runs on are: sim:" --gen --out "$tmp/o" --device vfio:0000:01:00.0
+refused vmq-live "runs on are: sim:" --device sim:x.json --wire w0 --vm v1,02:00:00:00:00:01
+refused vmq-live "--port-gbps" --port-gbps 99 --wire w0 --vm v1,02:00:00:00:00:01
+for p in vmq-sim vmq-demo vmq-live vmqctl; do
+  "$build/sim/$p" --version | grep -q "register map" || fail "$p --version"
+  "$build/sim/$p" --help | grep -q -- "--device" || fail "$p --help does not list --device"
+done
+echo "sim_smoke: vmq-sim, vmq-demo, vmq-live refuse 7 bad command lines; all four programs have --version and --device"
 # vmq-live refuses bad topologies before it touches a TAP (no root needed).
 live_refused() {  # expected message part, args...
   local want=$1; shift

@@ -52,6 +52,7 @@
 #include <vector>
 #include <vmq/device.hpp>
 
+#include "cli.hpp"
 #include "platform.hpp"
 
 namespace vs = vmq::sim;
@@ -85,15 +86,6 @@ struct Options {
   double duration_s = 0;  // 0: until a signal
 };
 
-const char* kUsage =
-    "usage: vmq-live --wire TAP[:VID] [--wire TAP:VID ...] --vm TAP,MAC[,VID] [--vm ...]\n"
-    "                [--port-gbps G] [--ready FILE] [--stats FILE] [--duration S]\n"
-    "                [--trace FILE.fst] [--counters auto|on|off]\n"
-    "  --wire TAP        the wire (untagged frames); TAP:VID an access port of VLAN VID\n"
-    "  --vm TAP,MAC      a VM's NIC on queue 1, 2, ... (in order), untagged;\n"
-    "  --vm TAP,MAC,VID  ... on VLAN VID (tag stripped on receive, inserted on transmit)\n"
-    "Topology with network namespaces: scripts/live_netns.sh. Details: docs/live.md\n";
-
 unsigned parse_vid(const std::string& what, const std::string& s) {
   std::size_t pos = 0;
   unsigned long v = 0;
@@ -115,60 +107,59 @@ void check_ifname(const std::string& what, const std::string& n) {
       throw Usage(fmt::format("{}: interface name \"{}\" has a character Linux refuses", what, n));
 }
 
-Options parse_args(int argc, char** argv) {
-  Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "-h" || a == "--help") throw Usage("");
-    if (i + 1 >= argc) throw Usage(fmt::format("{} needs a value", a));
-    const std::string v = argv[++i];
-    if (a == "--wire") {
-      WireSpec w;
-      const auto colon = v.find(':');
-      w.tap = v.substr(0, colon);
-      check_ifname("--wire " + v, w.tap);
-      if (colon != std::string::npos) w.vid = uint16_t(parse_vid("--wire " + v, v.substr(colon + 1)));
-      o.wires.push_back(w);
-    } else if (a == "--vm") {
-      VmSpec m;
-      std::vector<std::string> parts;
-      std::size_t s = 0;
-      for (std::size_t c; (c = v.find(',', s)) != std::string::npos; s = c + 1) parts.push_back(v.substr(s, c - s));
-      parts.push_back(v.substr(s));
-      if (parts.size() < 2 || parts.size() > 3) throw Usage(fmt::format("--vm {}: expected TAP,MAC[,VID]", v));
-      m.tap = parts[0];
-      check_ifname("--vm " + v, m.tap);
-      try {
-        m.mac = vmq::MacAddr::parse(parts[1]);
-      } catch (const std::exception& e) {
-        throw Usage(fmt::format("--vm {}: {}", v, e.what()));
-      }
-      if (m.mac.multicast() || m.mac.value == 0)
-        throw Usage(fmt::format("--vm {}: {} is not a unicast MAC address", v, parts[1]));
-      if (parts.size() == 3) m.vid = uint16_t(parse_vid("--vm " + v, parts[2]));
-      o.vms.push_back(m);
-    } else if (a == "--port-gbps") {
-      try {
-        o.port_gbps = std::stod(v);
-      } catch (const std::exception&) {
-        o.port_gbps = -1;
-      }
-      if (!(o.port_gbps >= 1 && o.port_gbps <= 32)) throw Usage(fmt::format("--port-gbps {}: 1..32", v));
-    } else if (a == "--ready") o.ready = v;
-    else if (a == "--stats") o.stats = v;
-    else if (a == "--trace") o.trace = v;
-    else if (a == "--counters") {
-      if (v != "auto" && v != "on" && v != "off") throw Usage("--counters: auto, on or off");
-      o.counters = v;
-    } else if (a == "--duration") {
-      try {
-        o.duration_s = std::stod(v);
-      } catch (const std::exception&) {
-        o.duration_s = -1;
-      }
-      if (!(o.duration_s > 0)) throw Usage(fmt::format("--duration {}: seconds, more than 0", v));
-    } else
-      throw Usage(fmt::format("unknown option {}", a));
+// The command line (CLI11, sim/lib/cli.hpp): returns the exit code when it
+// ends the run (--help, --version, refused by CLI11), -1 to go on; throws
+// Usage for a topology that cannot work.
+int parse_args(int argc, char** argv, Options& o) {
+  CLI::App app{"vmq-live: Linux TAP devices as the wire and the VMs' NICs of the simulated core"};
+  vmq::cli::init(app);
+  std::vector<std::string> wires, vms;
+  std::string device = "sim:";
+  vmq::cli::add_sim_device(app, device);
+  app.add_option("--wire", wires, "the wire (untagged frames); TAP:VID an access port of VLAN VID; repeatable")
+      ->type_name("TAP[:VID]");
+  app.add_option("--vm", vms,
+                 "a VM's NIC on queue 1, 2, ... (in order), untagged, or on VLAN VID (tag stripped on "
+                 "receive, inserted on transmit); repeatable")
+      ->type_name("TAP,MAC[,VID]");
+  app.add_option("--port-gbps", o.port_gbps, "wire rate")->check(CLI::Range(1.0, 32.0))->capture_default_str();
+  app.add_option("--ready", o.ready, "written when the TAPs are up")->type_name("FILE");
+  app.add_option("--stats", o.stats, "counters as JSON at the end")->type_name("FILE");
+  app.add_option("--duration", o.duration_s, "stop after this many seconds (default: at a signal)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--trace", o.trace, "FST waveform")->type_name("FILE.fst");
+  app.add_option("--counters", o.counters, "a counter line each second (auto: on a terminal)")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
+  app.footer("Topology with network namespaces: scripts/live_netns.sh. Details: docs/live.md");
+  if (const int rc = vmq::cli::parse(app, argc, argv); rc >= 0) return rc;
+  if (const std::string no = vmq::cli::sim_device_refusal(device, "vmq-live"); !no.empty()) throw Usage(no);
+  for (const std::string& v : wires) {
+    WireSpec w;
+    const auto colon = v.find(':');
+    w.tap = v.substr(0, colon);
+    check_ifname("--wire " + v, w.tap);
+    if (colon != std::string::npos) w.vid = uint16_t(parse_vid("--wire " + v, v.substr(colon + 1)));
+    o.wires.push_back(w);
+  }
+  for (const std::string& v : vms) {
+    VmSpec m;
+    std::vector<std::string> parts;
+    std::size_t s = 0;
+    for (std::size_t c; (c = v.find(',', s)) != std::string::npos; s = c + 1) parts.push_back(v.substr(s, c - s));
+    parts.push_back(v.substr(s));
+    if (parts.size() < 2 || parts.size() > 3) throw Usage(fmt::format("--vm {}: expected TAP,MAC[,VID]", v));
+    m.tap = parts[0];
+    check_ifname("--vm " + v, m.tap);
+    try {
+      m.mac = vmq::MacAddr::parse(parts[1]);
+    } catch (const std::exception& e) {
+      throw Usage(fmt::format("--vm {}: {}", v, e.what()));
+    }
+    if (m.mac.multicast() || m.mac.value == 0)
+      throw Usage(fmt::format("--vm {}: {} is not a unicast MAC address", v, parts[1]));
+    if (parts.size() == 3) m.vid = uint16_t(parse_vid("--vm " + v, parts[2]));
+    o.vms.push_back(m);
   }
   if (o.wires.empty()) throw Usage("--wire TAP is required");
   if (o.vms.empty()) throw Usage("at least one --vm TAP,MAC is required");
@@ -192,7 +183,7 @@ Options parse_args(int argc, char** argv) {
   }
   if (!o.trace.empty() && (o.trace.size() < 4 || o.trace.substr(o.trace.size() - 4) != ".fst"))
     throw Usage(fmt::format("--trace {}: the waveform is FST, name it *.fst", o.trace));
-  return o;
+  return -1;
 }
 
 // A TAP device of this process (IFF_TAP | IFF_NO_PI: whole Ethernet frames
@@ -625,11 +616,10 @@ int Live::run() {
 int main(int argc, char** argv) {
   Options opt;
   try {
-    opt = parse_args(argc, argv);
+    if (const int rc = parse_args(argc, argv, opt); rc >= 0) return rc;
   } catch (const Usage& u) {
-    if (*u.what()) fmt::print(stderr, "vmq-live: {}\n", u.what());
-    fmt::print(stderr, "{}", kUsage);
-    return *u.what() ? 2 : 0;
+    fmt::print(stderr, "vmq-live: {}\nRun with --help for more information.\n", u.what());
+    return 2;
   }
   struct sigaction sa{};
   sa.sa_handler = on_signal;

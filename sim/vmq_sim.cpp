@@ -3,7 +3,8 @@
 //
 //   vmq-sim --scenario FILE --out DIR [--seed N] [--trace FILE.fst] [--progress auto|on|off]
 //   vmq-sim --gen --vms N --frame-size B --load PCT --duration-us T
-//           [--port-gbps G] [--out DIR] ...      (traffic generator, no pcaps)
+//           [--port-gbps G] --out DIR ...      (traffic generator, no pcaps)
+//   vmq-sim --help                             (every option, CLI11)
 //
 // The host side is the driver (sw/) on the simulation backend
 // (sim/platform): the same calls a user program makes on the card. Every
@@ -29,6 +30,7 @@
 #include <vmq/device.hpp>
 
 #include "apply.hpp"
+#include "cli.hpp"
 #include "pcap.hpp"
 #include "platform.hpp"
 #include "scenario.hpp"
@@ -56,62 +58,46 @@ struct Options {
   double load = 100, duration_us = 100, port_gbps = 10;
 };
 
-const char* kUsage =
-    "usage: vmq-sim --scenario FILE --out DIR [--seed N] [--trace FILE.fst]\n"
-    "               [--progress auto|on|off] [--stuck-us N]\n"
-    "       vmq-sim --gen [--vms N] [--frame-size B] [--load PCT] [--duration-us T]\n"
-    "               [--port-gbps G] --out DIR [--seed N] [--trace FILE.fst]\n"
-    "Scenario format and outputs: docs/vmq-sim.md\n";
-
-Options parse_args(int argc, char** argv) {
-  Options o;
-  auto num = [](const std::string& k, const std::string& v) {
-    try {
-      std::size_t pos = 0;
-      const double d = std::stod(v, &pos);
-      if (pos != v.size() || !std::isfinite(d)) throw std::invalid_argument(v);
-      return d;
-    } catch (const std::exception&) {
-      throw Usage(fmt::format("{}: \"{}\" is not a number", k, v));
-    }
-  };
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--gen") {
-      o.gen = true;
-      continue;
-    }
-    if (a == "-h" || a == "--help") throw Usage("");
-    if (i + 1 >= argc) throw Usage(fmt::format("{} needs a value", a));
-    const std::string v = argv[++i];
-    if (a == "--scenario") o.scenario = v;
-    else if (a == "--out") o.out = v;
-    else if (a == "--seed") o.seed = uint64_t(num(a, v));
-    else if (a == "--trace") o.trace = v;
-    else if (a == "--progress") {
-      if (v != "auto" && v != "on" && v != "off") throw Usage("--progress: auto, on or off");
-      o.progress = v;
-    } else if (a == "--stuck-us") o.stuck_us = uint64_t(num(a, v));
-    else if (a == "--vms") o.vms = unsigned(num(a, v));
-    else if (a == "--frame-size") o.frame_size = unsigned(num(a, v));
-    else if (a == "--load") o.load = num(a, v);
-    else if (a == "--duration-us") o.duration_us = num(a, v);
-    else if (a == "--port-gbps") o.port_gbps = num(a, v);
-    else throw Usage(fmt::format("unknown option {}", a));
-  }
+// The command line (CLI11, sim/lib/cli.hpp). Throws Usage for what CLI11
+// cannot check by itself; returns the exit code when it ends the run (--help,
+// --version, a refused command line), -1 to go on.
+int parse_args(int argc, char** argv, Options& o) {
+  CLI::App app{"vmq-sim: scenarios and pcaps through the Verilated core and the reference driver"};
+  vmq::cli::init(app);
+  std::string device = "sim:";
+  vmq::cli::add_sim_device(app, device);
+  app.add_option("--scenario", o.scenario, "scenario file (SPEC §9, docs/vmq-sim.md)")->type_name("FILE");
+  app.add_option("--out", o.out, "output directory: one pcap per queue, wire_tx.pcap, stats.json, events.jsonl")
+      ->type_name("DIR");
+  app.add_option("--seed", o.seed, "power-up register values of the model")->capture_default_str();
+  app.add_option("--trace", o.trace, "FST waveform of the whole run")->type_name("FILE.fst");
+  app.add_option("--progress", o.progress, "progress line on stderr (auto: when it is a terminal)")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
+  app.add_option("--stuck-us", o.stuck_us, "simulated time without progress that counts as stuck")
+      ->capture_default_str();
+  auto* gen = app.add_flag("--gen", o.gen, "traffic generator instead of a scenario (no pcaps in)")->group("Generator");
+  app.add_option("--vms", o.vms, "VMs behind the port, one queue each")
+      ->check(CLI::Range(1, 15))->capture_default_str()->group("Generator")->needs(gen);
+  app.add_option("--frame-size", o.frame_size, "frame bytes without FCS")
+      ->check(CLI::Range(60, 9000))->capture_default_str()->group("Generator")->needs(gen);
+  app.add_option("--load", o.load, "offered load, percent of the port rate")
+      ->check(CLI::Range(0.0, 100.0))->capture_default_str()->group("Generator")->needs(gen);
+  app.add_option("--duration-us", o.duration_us, "simulated time of traffic")
+      ->check(CLI::Range(0.0, 1e6))->capture_default_str()->group("Generator")->needs(gen);
+  app.add_option("--port-gbps", o.port_gbps, "port rate")->capture_default_str()->group("Generator")->needs(gen);
+  app.footer("Exit codes: 0 done, 1 run-time failure, 2 refused arguments or scenario (nothing ran), "
+             "3 the core disagreed with the model.\nScenario format and outputs: docs/vmq-sim.md");
+  if (const int rc = vmq::cli::parse(app, argc, argv); rc >= 0) return rc;
+  if (const std::string no = vmq::cli::sim_device_refusal(device, "vmq-sim"); !no.empty()) throw Usage(no);
   if (o.out.empty()) throw Usage("--out DIR is required");
   if (!o.gen && o.scenario.empty()) throw Usage("--scenario FILE (or --gen) is required");
-  if (o.gen) {
-    if (o.vms < 1 || o.vms > 15) throw Usage(fmt::format("--vms {}: 1..15", o.vms));
-    if (o.frame_size < 60 || o.frame_size > 9000)
-      throw Usage(fmt::format("--frame-size {}: 60..9000", o.frame_size));
-    if (!(o.load > 0 && o.load <= 100)) throw Usage(fmt::format("--load {}: (0, 100]", o.load));
-    if (!(o.duration_us > 0 && o.duration_us <= 1e6))
-      throw Usage(fmt::format("--duration-us {}: (0, 1e6]", o.duration_us));
-  }
+  if (o.gen && !o.scenario.empty()) throw Usage("--scenario and --gen: give one of them");
+  if (o.gen && !(o.load > 0)) throw Usage(fmt::format("--load {}: (0, 100]", o.load));
+  if (o.gen && !(o.duration_us > 0)) throw Usage(fmt::format("--duration-us {}: (0, 1e6]", o.duration_us));
   if (!o.trace.empty() && fs::path(o.trace).extension() != ".fst")
     throw Usage(fmt::format("--trace {}: the waveform is FST, name it *.fst", o.trace));
-  return o;
+  return -1;
 }
 
 // A frame in a generator run: DA of VM v, unique sequence number.
@@ -579,11 +565,10 @@ void Sim::write_outputs() {
 int main(int argc, char** argv) {
   Options opt;
   try {
-    opt = parse_args(argc, argv);
+    if (const int rc = parse_args(argc, argv, opt); rc >= 0) return rc;
   } catch (const Usage& u) {
-    if (*u.what()) fmt::print(stderr, "vmq-sim: {}\n", u.what());
-    fmt::print(stderr, "{}", kUsage);
-    return *u.what() ? 2 : 0;
+    fmt::print(stderr, "vmq-sim: {}\nRun with --help for more information.\n", u.what());
+    return 2;
   }
   const vs::ModelInfo mi = vs::model_info();
   vs::Scenario sc;

@@ -27,6 +27,24 @@ inline std::string device_help() {
   return h;
 }
 
+// --device for a program that drives the wire of a simulated core (vmq-sim,
+// vmq-demo, vmq-live): the flag every program has, default and only value
+// today sim: (this build's core). sim_device_refusal() is "" when `device`
+// is one it runs on, else the message that refuses it.
+inline CLI::Option* add_sim_device(CLI::App& app, std::string& device) {
+  return app
+      .add_option("-d,--device", device,
+                  "the simulated device (docs/driver.md \"Naming a device\"); this program drives its "
+                  "wire, so only sim: (the core of this build)")
+      ->type_name("URI")
+      ->capture_default_str();
+}
+inline std::string sim_device_refusal(const std::string& device, const std::string& prog) {
+  if (device == "sim:") return "";
+  return "--device " + device + ": " + prog +
+         " drives the wire of a simulated core; the devices it runs on are: sim:";
+}
+
 // -1: parsed, go on; otherwise the exit code (0 after --help / --version,
 // 2 for a refused command line, the message already printed).
 inline int parse(CLI::App& app, int argc, char** argv) {

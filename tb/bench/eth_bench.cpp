@@ -17,6 +17,7 @@
 #include <fstream>
 #include <vector>
 
+#include "json_out.hpp"
 #include "vmq_tb.hpp"
 
 using namespace vmq::tb;
@@ -153,16 +154,23 @@ int main(int argc, char** argv) {
              d.tx_underruns_o, d.rx_fcs_errors_o, d.rx_code_errors_o, d.rx_err_blocks_o);
   if (d.tx_underruns_o || d.rx_fcs_errors_o || d.rx_code_errors_o || d.rx_err_blocks_o) ok = false;
   if (args.kv.count("json")) {
+    vmq::tb::ojson rj = vmq::tb::ojson::array();
+    for (const Row& r : rows)
+      rj.push_back({{"bytes", r.size},
+                    {"sent", r.sent},
+                    {"received", r.received},
+                    {"bad", r.bad},
+                    {"lost", r.lost},
+                    {"cycles_per_frame", vmq::tb::r(r.cycles_per_frame, 5)},
+                    {"ideal", vmq::tb::r(r.ideal, 3)},
+                    {"gbps", vmq::tb::r(r.gbps, 4)},
+                    {"line_pct", vmq::tb::r(r.line_pct, 3)}});
     std::ofstream j(args.kv.at("json"));
-    j << "{\"lock_cycles\": " << lock_cycles << ", \"rows\": [";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const Row& r = rows[i];
-      j << (i ? ", " : "") << fmt::format(
-          "{{\"bytes\": {}, \"sent\": {}, \"received\": {}, \"bad\": {}, \"lost\": {}, "
-          "\"cycles_per_frame\": {:.5f}, \"ideal\": {:.3f}, \"gbps\": {:.4f}, \"line_pct\": {:.3f}}}",
-          r.size, r.sent, r.received, r.bad, r.lost, r.cycles_per_frame, r.ideal, r.gbps, r.line_pct);
+    j << vmq::tb::ojson{{"lock_cycles", lock_cycles}, {"rows", rj}}.dump() << "\n";
+    if (!j) {
+      fmt::print(stderr, "eth_bench: cannot write {}\n", args.kv.at("json"));
+      return 2;
     }
-    j << "]}\n";
   }
   fmt::print("{}\n", ok ? "every size at line rate, nothing lost" : "SHORT of line rate or frames lost");
   return check && !ok ? 1 : 0;

@@ -69,12 +69,14 @@
 #include <vmq/vmq_regs.hpp>
 
 #include "core_rig.hpp"
+#include "json_out.hpp"
 #include "vmq_tb.hpp"
 
 using namespace vmq::tb;
 namespace regs = vmq::regs;
 namespace rf = vmq::regs::fmt;
 using Dut = VMQ_MODEL;
+using vmq::tb::ojson;
 
 namespace {
 
@@ -637,36 +639,47 @@ std::vector<unsigned> parse_sizes(const std::string& s) {
   return v;
 }
 
-std::string json_row(const Row& r, uint64_t read_lat, uint64_t write_lat) {
-  std::string bc;
-  if (r.mode.copies)
-    bc = fmt::format(
-        "\"mode\": \"bcast\", \"copies\": {}, \"queues\": \"0..{}\", \"lossless\": {}, ",
-        r.mode.copies, r.mode.copies - 1, r.mode.lossless ? "true" : "false");
-  std::string tail;
-  if (r.mode.copies)
-    tail = fmt::format(
-        "\"line_mfps\": {:.4f}, \"frame_mfps\": {:.4f}, \"copy_gbps\": {:.4f}, "
-        "\"copies_measured\": {}, \"copies_verified\": {}, \"wire_paused_fraction\": {:.5f}, "
-        "\"model_repl_cycles_per_frame\": {}, \"model_w_beats_per_frame\": {}, ",
-        r.line_mfps, r.frame_mfps, r.copy_gbps, r.copies_measured, r.frames_verified, r.paused,
-        r.model_repl, r.model_w);
-  return fmt::format(
-      "  {{{}\"port_gbps\": {}, \"data_w\": {}, \"axi_data_w\": {}, \"num_queues\": {}, "
-      "\"frame_bytes\": {}, \"offered_gbps\": {:.4f}, \"delivered_gbps\": {:.4f}, "
-      "\"fraction\": {:.5f}, \"drops\": {{\"buffer\": {}, \"no_desc\": {}}}, "
-      "\"cycles_per_frame\": {:.3f}, \"budget_cycles_per_frame\": {:.3f}, "
-      "\"frames_measured\": {}, \"frames_sent\": {}, \"frames_verified\": {}, "
-      "\"buffers_reposted\": {}, {}"
-      "\"mac_stall_cycles\": {}, \"axi_w_utilisation\": {:.4f}, "
-      "\"core_mhz\": {}, \"read_latency_cycles\": {}, \"write_latency_cycles\": {}, "
-      "\"sim_cycles\": {}, \"wall_seconds\": {:.2f}}}",
-      bc, r.port_gbps, kDataW, kAxiDataW, kNumQueues, r.len, r.offered_gbps, r.delivered_gbps,
-      r.fraction, r.drop_buffer, r.drop_no_desc, r.cycles_per_frame, r.budget, r.frames_measured,
-      r.frames_sent, r.mode.copies ? r.frames_verified / r.mode.copies : r.frames_verified,
-      r.buffers_reposted, tail, r.win.stall_start + r.win.stall_mid,
-      double(r.win.w_beats) / double(r.window_cycles), kCoreMhz, read_lat, write_lat,
-      r.sim_cycles, r.wall_seconds);
+ojson json_row(const Row& r, uint64_t read_lat, uint64_t write_lat) {
+  ojson j;
+  if (r.mode.copies) {
+    j["mode"] = "bcast";
+    j["copies"] = r.mode.copies;
+    j["queues"] = fmt::format("0..{}", r.mode.copies - 1);
+    j["lossless"] = r.mode.lossless;
+  }
+  j["port_gbps"] = r.port_gbps;
+  j["data_w"] = kDataW;
+  j["axi_data_w"] = kAxiDataW;
+  j["num_queues"] = kNumQueues;
+  j["frame_bytes"] = r.len;
+  j["offered_gbps"] = vmq::tb::r(r.offered_gbps, 4);
+  j["delivered_gbps"] = vmq::tb::r(r.delivered_gbps, 4);
+  j["fraction"] = vmq::tb::r(r.fraction, 5);
+  j["drops"] = {{"buffer", r.drop_buffer}, {"no_desc", r.drop_no_desc}};
+  j["cycles_per_frame"] = vmq::tb::r(r.cycles_per_frame, 3);
+  j["budget_cycles_per_frame"] = vmq::tb::r(r.budget, 3);
+  j["frames_measured"] = r.frames_measured;
+  j["frames_sent"] = r.frames_sent;
+  j["frames_verified"] = r.mode.copies ? r.frames_verified / r.mode.copies : r.frames_verified;
+  j["buffers_reposted"] = r.buffers_reposted;
+  if (r.mode.copies) {
+    j["line_mfps"] = vmq::tb::r(r.line_mfps, 4);
+    j["frame_mfps"] = vmq::tb::r(r.frame_mfps, 4);
+    j["copy_gbps"] = vmq::tb::r(r.copy_gbps, 4);
+    j["copies_measured"] = r.copies_measured;
+    j["copies_verified"] = r.frames_verified;
+    j["wire_paused_fraction"] = vmq::tb::r(r.paused, 5);
+    j["model_repl_cycles_per_frame"] = r.model_repl;
+    j["model_w_beats_per_frame"] = r.model_w;
+  }
+  j["mac_stall_cycles"] = r.win.stall_start + r.win.stall_mid;
+  j["axi_w_utilisation"] = vmq::tb::r(double(r.win.w_beats) / double(r.window_cycles), 4);
+  j["core_mhz"] = kCoreMhz;
+  j["read_latency_cycles"] = read_lat;
+  j["write_latency_cycles"] = write_lat;
+  j["sim_cycles"] = r.sim_cycles;
+  j["wall_seconds"] = vmq::tb::r(r.wall_seconds, 2);
+  return j;
 }
 
 }  // namespace
@@ -819,12 +832,9 @@ int main(int argc, char** argv) {
   }
 
   if (!json.empty()) {
-    std::ofstream o(json);
-    o << "[\n";
-    for (size_t i = 0; i < rows.size(); ++i)
-      o << json_row(rows[i], read_lat, write_lat) << (i + 1 < rows.size() ? ",\n" : "\n");
-    o << "]\n";
-    if (!o) {
+    ojson out = ojson::array();
+    for (const Row& row : rows) out.push_back(json_row(row, read_lat, write_lat));
+    if (!vmq::tb::write_rows(json, out)) {
       fmt::print("cannot write {}\n", json);
       return 2;
     }

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "json_out.hpp"
 #include "tx_harness.hpp"
 
 #ifndef VMQ_PARAM_DataW
@@ -133,26 +134,26 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (auto it = args.kv.find("json"); it != args.kv.end()) {
-    FILE* f = std::fopen(it->second.c_str(), "w");
-    if (!f) {
+    vmq::tb::ojson out = vmq::tb::ojson::array();
+    for (const Row& r : rows) {
+      vmq::tb::ojson sh = vmq::tb::ojson::array();
+      for (double x : r.share) sh.push_back(vmq::tb::r(x, 4));
+      out.push_back({{"data_w", VMQ_PARAM_DataW},
+                     {"axi_data_w", VMQ_PARAM_AxiDataW},
+                     {"line_gbps", kGbps},
+                     {"frame_bytes", r.size},
+                     {"line_rate_pct", vmq::tb::r(100 * r.util, 2)},
+                     {"gbps", vmq::tb::r(r.gbps, 3)},
+                     {"mpps", vmq::tb::r(r.mpps, 4)},
+                     {"cycles_per_frame", vmq::tb::r(r.cyc_per_frame, 3)},
+                     {"budget_cycles", vmq::tb::r(r.budget, 3)},
+                     {"queue_share", sh},
+                     {"frames", r.frames}});
+    }
+    if (!vmq::tb::write_rows(it->second, out)) {
       fmt::print(stderr, "tx_bench: cannot write {}\n", it->second);
       return 2;
     }
-    std::string out = "[\n";
-    for (size_t i = 0; i < rows.size(); ++i) {
-      const Row& r = rows[i];
-      std::string sh;
-      for (size_t k = 0; k < r.share.size(); ++k) sh += fmt::format("{}{:.4f}", k ? ", " : "", r.share[k]);
-      out += fmt::format(
-          "  {{\"data_w\": {}, \"axi_data_w\": {}, \"line_gbps\": {}, \"frame_bytes\": {}, "
-          "\"line_rate_pct\": {:.2f}, \"gbps\": {:.3f}, \"mpps\": {:.4f}, \"cycles_per_frame\": "
-          "{:.3f}, \"budget_cycles\": {:.3f}, \"queue_share\": [{}], \"frames\": {}}}{}\n",
-          VMQ_PARAM_DataW, VMQ_PARAM_AxiDataW, kGbps, r.size, 100 * r.util, r.gbps, r.mpps,
-          r.cyc_per_frame, r.budget, sh, r.frames, i + 1 < rows.size() ? "," : "");
-    }
-    out += "]\n";
-    std::fputs(out.c_str(), f);
-    std::fclose(f);
   }
   return short_row ? 1 : 0;
 }

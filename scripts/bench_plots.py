@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Plots of the benchmark tables (docs/bench/*.json) with gnuplot.
+
+scripts/bench.sh runs it after the benchmarks; by hand:
+    python3 scripts/bench_plots.py [--dir docs/bench]
+writes
+    linerate.png     delivered share of line rate by frame size: receive and
+                     transmit through the whole core (10 GbE DataW 64, 25 GbE
+                     DataW 128) and the 10 GbE MAC + PCS
+    replication.png  copies delivered per second by fan-out (broadcast to N
+                     queues)
+    demo.png         vmq-demo's results (demo.json, committed from a run of
+                     scripts/run.sh): delivered Gb/s and host ns per frame,
+                     drawn by scripts/demo_chart.gp as run.sh draws them
+A table that is missing is skipped with a note. Plain Python 3 and gnuplot.
+"""
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def load(d, name):
+    p = d / name
+    if not p.exists():
+        print(f"bench_plots: {p} missing, its plot is skipped")
+        return None
+    return json.loads(p.read_text())
+
+
+def gnuplot(script):
+    r = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+    if r.returncode != 0:
+        sys.exit(f"bench_plots: gnuplot failed:\n{r.stderr}")
+
+
+def linerate(d, tmp):
+    series = []  # (title, [(bytes, pct)])
+    rx = load(d, "rx.json")
+    if rx:
+        for g in sorted({r["port_gbps"] for r in rx}):
+            pts = [(r["frame_bytes"], 100.0 * r["fraction"]) for r in rx
+                   if r["port_gbps"] == g and not r.get("mode")]
+            dw = next(r["data_w"] for r in rx if r["port_gbps"] == g)
+            series.append((f"receive {g} GbE (DataW {dw})", sorted(pts)))
+    tx = load(d, "tx.json")
+    if tx:
+        for g in sorted({r["line_gbps"] for r in tx}):
+            pts = [(r["frame_bytes"], r["line_rate_pct"]) for r in tx if r["line_gbps"] == g]
+            dw = next(r["data_w"] for r in tx if r["line_gbps"] == g)
+            series.append((f"transmit {g} GbE (DataW {dw})", sorted(pts)))
+    eth = load(d, "eth.json")
+    if eth:
+        series.append(("10 GbE MAC + PCS", sorted((r["bytes"], r["line_pct"]) for r in eth["rows"])))
+    if not series:
+        return None
+    plots = []
+    for i, (title, pts) in enumerate(series):
+        f = tmp / f"lr{i}.dat"
+        f.write_text("".join(f"{b} {p}\n" for b, p in pts))
+        plots.append(f"'{f}' using 1:2 with linespoints lw 2 pt {i + 5} title '{title}'")
+    out = d / "linerate.png"
+    gnuplot(f"""set terminal pngcairo size 900,520 font ",11"
+set output '{out}'
+set title "Line rate by frame size (scripts/bench.sh, docs/bench/*.md)"
+set xlabel "frame bytes (no FCS)"
+set ylabel "% of line rate"
+set logscale x 2
+set xtics (60, 128, 256, 512, 1024, 1514, 9000)
+set yrange [90:101]
+set grid
+set key bottom right box opaque
+plot {", ".join(plots)}
+""")
+    return out
+
+
+def replication(d, tmp):
+    rx = load(d, "rx.json")
+    if not rx:
+        return None
+    rows = [r for r in rx if r.get("mode") == "bcast"]
+    if not rows:
+        return None
+    plots = []
+    keys = sorted({(r["port_gbps"], r["frame_bytes"]) for r in rows})
+    for i, (g, b) in enumerate(keys):
+        pts = sorted((r["copies"], r["copy_gbps"]) for r in rows
+                     if r["port_gbps"] == g and r["frame_bytes"] == b)
+        f = tmp / f"rep{i}.dat"
+        f.write_text("".join(f"{n} {v}\n" for n, v in pts))
+        plots.append(f"'{f}' using 1:2 with linespoints lw 2 pt {i + 5} title '{g} GbE, {b} B'")
+    out = d / "replication.png"
+    gnuplot(f"""set terminal pngcairo size 1000,520 font ",11"
+set output '{out}'
+set title "Broadcast replication: copies delivered by fan-out (docs/bench/rx.md)"
+set xlabel "copies per frame (queues the broadcast goes to)"
+set ylabel "Gb/s of copies delivered"
+set logscale x 2
+set xtics (1, 2, 4, 8, 16)
+set xrange [0.9:18]
+set yrange [0:*]
+set grid
+set key outside right
+plot {", ".join(plots)}
+""")
+    return out
+
+
+def demo(d, tmp):
+    js = load(d, "demo.json")
+    if not js:
+        return None
+    runs = js["runs"]
+    dat = tmp / "demo.dat"
+    rows = []
+    for sw in runs:
+        if sw["mode"] != "swswitch":
+            continue
+        vm = next(r for r in runs if r["mode"] == "vmdq" and r["port_gbps"] == sw["port_gbps"]
+                  and r["frame_bytes"] == sw["frame_bytes"])
+        line = sw["port_gbps"] * sw["frame_bytes"] / (sw["frame_bytes"] + 24)
+        rows.append(f'"{sw["port_gbps"]:.0f}G {sw["frame_bytes"]}B" {sw["total_gbps"]:.3f} '
+                    f'{vm["total_gbps"]:.3f} {line:.3f} {sw["host_ns_per_frame"]:.1f} {vm["host_ns_per_frame"]:.1f}\n')
+    dat.write_text("".join(rows))
+    out = d / "demo.png"
+    gp = Path(__file__).resolve().parent / "demo_chart.gp"
+    r = subprocess.run(["gnuplot", "-e", f"dat='{dat}'; png='{out}'", str(gp)], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"bench_plots: gnuplot failed on {gp}:\n{r.stderr}")
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dir", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "bench")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as t:
+        for f in (linerate, replication, demo):
+            out = f(a.dir, Path(t))
+            if out:
+                print(f"bench_plots: wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
