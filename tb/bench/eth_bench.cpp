@@ -37,10 +37,13 @@ int main(int argc, char** argv) {
   Args args(argc, argv, VMQ_TEST_NAME);
   const uint64_t frames = args.get("frames", 20000);
   const bool check = args.get("check", 0) != 0;
-  std::vector<unsigned> sizes{60, 64, 128, 256, 512, 1024, 1514, 9000};
-  if (args.kv.count("sizes")) {
-    sizes.clear();
-    sizes.push_back(unsigned(args.get("sizes", 60)));
+  std::vector<unsigned> sizes;
+  for (uint64_t b : args.get_list("sizes", {60, 64, 128, 256, 512, 1024, 1514, 9000})) {
+    if (b < 1 || b > 16383) {
+      fmt::print(stderr, "eth_bench: --sizes {}: frame sizes are 1..16383 bytes (the MAC's range)\n", b);
+      return 2;
+    }
+    sizes.push_back(unsigned(b));
   }
   Rng rng(args.seed);
   Clocked<VMQ_MODEL> clk(args, "eth");

@@ -29,7 +29,7 @@ struct Args {
   std::string trace;
   std::map<std::string, std::string> kv;
 
-  Args(int argc, char** argv, const char* test_name) {
+  Args(int argc, char** argv, const char* test_name) : name_(test_name) {
     bool have_seed = false;
     for (int i = 1; i < argc; ++i) {
       std::string a = argv[i];
@@ -39,7 +39,7 @@ struct Args {
       }
       std::string v = argv[++i];
       if (a == "--seed") {
-        seed = std::stoull(v, nullptr, 0);
+        seed = number("seed", v);
         have_seed = true;
       } else if (a == "--trace") {
         trace = v;
@@ -52,13 +52,53 @@ struct Args {
     fmt::print("{}: seed={}  (repeat with --seed {})\n", test_name, seed, seed);
     std::fflush(stdout);
   }
+  // Numbers are whole: "--frames 10k" or "--seed -1" stop the test with a
+  // message (exit 2) instead of running with 10 or 2^64-1.
   uint64_t get(const std::string& k, uint64_t dflt) const {
     auto it = kv.find(k);
-    return it == kv.end() ? dflt : std::stoull(it->second, nullptr, 0);
+    return it == kv.end() ? dflt : number(k, it->second);
   }
   double getf(const std::string& k, double dflt) const {
     auto it = kv.find(k);
-    return it == kv.end() ? dflt : std::stod(it->second);
+    if (it == kv.end()) return dflt;
+    std::size_t pos = 0;
+    double d = 0;
+    try {
+      d = std::stod(it->second, &pos);
+    } catch (const std::exception&) {
+      pos = 0;
+    }
+    if (pos == 0 || pos != it->second.size()) refuse(k, it->second);
+    return d;
+  }
+  // "60,64,1514": comma-separated whole numbers.
+  std::vector<uint64_t> get_list(const std::string& k, std::vector<uint64_t> dflt) const {
+    auto it = kv.find(k);
+    if (it == kv.end()) return dflt;
+    std::vector<uint64_t> out;
+    std::size_t s = 0;
+    const std::string& v = it->second;
+    for (std::size_t c; (c = v.find(',', s)) != std::string::npos; s = c + 1) out.push_back(number(k, v.substr(s, c - s)));
+    out.push_back(number(k, v.substr(s)));
+    return out;
+  }
+
+ private:
+  std::string name_;
+  [[noreturn]] void refuse(const std::string& k, const std::string& v) const {
+    fmt::print(stderr, "{}: --{} '{}' is not a number\n", name_, k, v);
+    std::exit(2);
+  }
+  uint64_t number(const std::string& k, const std::string& v) const {
+    std::size_t pos = 0;
+    uint64_t x = 0;
+    try {
+      if (!v.empty() && v[0] != '-') x = std::stoull(v, &pos, 0);
+    } catch (const std::exception&) {
+      pos = 0;
+    }
+    if (pos == 0 || pos != v.size()) refuse(k, v);
+    return x;
   }
 };
 
