@@ -36,6 +36,22 @@ def gnuplot(script):
         sys.exit(f"bench_plots: gnuplot failed:\n{r.stderr}")
 
 
+def line_plot(out, tmp, series, settings, width=900):
+    """series: [(title, [(x, y)])], one data file and line each; settings:
+    the gnuplot lines between the terminal and the plot command."""
+    plots = []
+    for i, (title, pts) in enumerate(series):
+        f = tmp / f"{out.stem}{i}.dat"
+        f.write_text("".join(f"{x} {y}\n" for x, y in pts))
+        plots.append(f"'{f}' using 1:2 with linespoints lw 2 pt {i + 5} title '{title}'")
+    gnuplot(f"""set terminal pngcairo size {width},520 font ",11"
+set output '{out}'
+{settings}
+plot {", ".join(plots)}
+""")
+    return out
+
+
 def linerate(d, tmp):
     series = []  # (title, [(bytes, pct)])
     rx = load(d, "rx.json")
@@ -56,25 +72,14 @@ def linerate(d, tmp):
         series.append(("10 GbE MAC + PCS", sorted((r["bytes"], r["line_pct"]) for r in eth["rows"])))
     if not series:
         return None
-    plots = []
-    for i, (title, pts) in enumerate(series):
-        f = tmp / f"lr{i}.dat"
-        f.write_text("".join(f"{b} {p}\n" for b, p in pts))
-        plots.append(f"'{f}' using 1:2 with linespoints lw 2 pt {i + 5} title '{title}'")
-    out = d / "linerate.png"
-    gnuplot(f"""set terminal pngcairo size 900,520 font ",11"
-set output '{out}'
-set title "Line rate by frame size (scripts/bench.sh, docs/bench/*.md)"
+    return line_plot(d / "linerate.png", tmp, series, """set title "Line rate by frame size (scripts/bench.sh, docs/bench/*.md)"
 set xlabel "frame bytes (no FCS)"
 set ylabel "% of line rate"
 set logscale x 2
 set xtics (60, 128, 256, 512, 1024, 1514, 9000)
 set yrange [90:101]
 set grid
-set key bottom right box opaque
-plot {", ".join(plots)}
-""")
-    return out
+set key bottom right box opaque""")
 
 
 def replication(d, tmp):
@@ -84,18 +89,11 @@ def replication(d, tmp):
     rows = [r for r in rx if r.get("mode") == "bcast"]
     if not rows:
         return None
-    plots = []
     keys = sorted({(r["port_gbps"], r["frame_bytes"]) for r in rows})
-    for i, (g, b) in enumerate(keys):
-        pts = sorted((r["copies"], r["copy_gbps"]) for r in rows
-                     if r["port_gbps"] == g and r["frame_bytes"] == b)
-        f = tmp / f"rep{i}.dat"
-        f.write_text("".join(f"{n} {v}\n" for n, v in pts))
-        plots.append(f"'{f}' using 1:2 with linespoints lw 2 pt {i + 5} title '{g} GbE, {b} B'")
-    out = d / "replication.png"
-    gnuplot(f"""set terminal pngcairo size 1000,520 font ",11"
-set output '{out}'
-set title "Broadcast replication: copies delivered by fan-out (docs/bench/rx.md)"
+    series = [(f"{g} GbE, {b} B", sorted((r["copies"], r["copy_gbps"]) for r in rows
+                                        if r["port_gbps"] == g and r["frame_bytes"] == b))
+              for g, b in keys]
+    return line_plot(d / "replication.png", tmp, series, """set title "Broadcast replication: copies delivered by fan-out (docs/bench/rx.md)"
 set xlabel "copies per frame (queues the broadcast goes to)"
 set ylabel "Gb/s of copies delivered"
 set logscale x 2
@@ -103,10 +101,7 @@ set xtics (1, 2, 4, 8, 16)
 set xrange [0.9:18]
 set yrange [0:*]
 set grid
-set key outside right
-plot {", ".join(plots)}
-""")
-    return out
+set key outside right""", width=1000)
 
 
 def demo(d, tmp):
