@@ -1,7 +1,7 @@
 // Generated from rtl/csr/vmq_regs.toml by scripts/reggen.py -- DO NOT EDIT.
 // Regenerate: python3 scripts/reggen.py   (CI: python3 scripts/reggen.py --check)
 //
-// vmq_csr: the register block. vmq NIC core BAR0 (AXI4-Lite, 32-bit data, 64 KiB).
+// vmq_csr: the register block. vmq NIC core registers (AXI4-Lite, 32-bit data): the lower 512 KiB of the 1 MiB BAR0 (the board's registers are above, from 0x80000). Layout for up to 1024 queues: global registers 0x00000-0x00FFF; per-queue receive and interrupt registers 0x10000 + q x 0x40; per-queue transmit registers 0x20000 + q x 0x40; per-queue statistics 0x30000 + q x 0x40; 0x01000-0x0FFFF and 0x40000-0x7FFFF reserved (the filter table window and later blocks).
 // An AXI4-Lite slave (vmq_axil_reg_if) feeds a one-cycle register bus; this block
 // decodes it, holds the software-writable fields, drives one port per field
 // and returns read data in the same cycle. Every access completes with OKAY;
@@ -24,7 +24,7 @@ module vmq_csr
   input  logic                       clk_i,
   input  logic                       rst_i,
   // AXI4-Lite slave
-  input  logic [15:0]                s_axil_awaddr_i,
+  input  logic [18:0]                s_axil_awaddr_i,
   input  logic                       s_axil_awvalid_i,
   output logic                       s_axil_awready_o,
   input  logic [31:0]                s_axil_wdata_i,
@@ -34,7 +34,7 @@ module vmq_csr
   output logic [1:0]                 s_axil_bresp_o,
   output logic                       s_axil_bvalid_o,
   input  logic                       s_axil_bready_i,
-  input  logic [15:0]                s_axil_araddr_i,
+  input  logic [18:0]                s_axil_araddr_i,
   input  logic                       s_axil_arvalid_i,
   output logic                       s_axil_arready_o,
   output logic [31:0]                s_axil_rdata_o,
@@ -212,13 +212,13 @@ module vmq_csr
   // ---------------------------------------------------------------- bus adapter
   logic        reg_req;
   logic        reg_we;
-  logic [15:0] reg_addr;
+  logic [18:0] reg_addr;
   logic [31:0] reg_wdata;
   logic [3:0]  reg_wstrb;
   logic [31:0] reg_rdata;
 
   vmq_axil_reg_if #(
-    .AddrW(16)
+    .AddrW(19)
   ) u_axil_reg_if (
     .clk_i           (clk_i),
     .rst_i           (rst_i),
@@ -248,11 +248,11 @@ module vmq_csr
   );
 
   // ---------------------------------------------------------------- decode
-  logic [15:0] word_addr;  // unaligned addresses act on their aligned word
+  logic [18:0] word_addr;  // unaligned addresses act on their aligned word
   logic [31:0] wmask;      // byte strobes as a bit mask
   logic        wr;
   logic        rd;
-  assign word_addr = {reg_addr[15:2], 2'b00};
+  assign word_addr = {reg_addr[18:2], 2'b00};
   assign wmask     = {{8{reg_wstrb[3]}}, {8{reg_wstrb[2]}}, {8{reg_wstrb[1]}}, {8{reg_wstrb[0]}}};
   assign wr        = reg_req & reg_we;
   assign rd        = reg_req & ~reg_we;
@@ -302,159 +302,159 @@ module vmq_csr
   always_comb begin
     hit_q_rx_ctrl = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_ctrl[q] = (word_addr == REG_Q_RX_CTRL + 16'(q) * Q_RX_CTRL_STRIDE);
+      hit_q_rx_ctrl[q] = (word_addr == REG_Q_RX_CTRL + 19'(q) * Q_RX_CTRL_STRIDE);
     end
     hit_q_rx_base_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_base_lo[q] = (word_addr == REG_Q_RX_BASE_LO + 16'(q) * Q_RX_BASE_LO_STRIDE);
+      hit_q_rx_base_lo[q] = (word_addr == REG_Q_RX_BASE_LO + 19'(q) * Q_RX_BASE_LO_STRIDE);
     end
     hit_q_rx_base_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_base_hi[q] = (word_addr == REG_Q_RX_BASE_HI + 16'(q) * Q_RX_BASE_HI_STRIDE);
+      hit_q_rx_base_hi[q] = (word_addr == REG_Q_RX_BASE_HI + 19'(q) * Q_RX_BASE_HI_STRIDE);
     end
     hit_q_rx_size = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_size[q] = (word_addr == REG_Q_RX_SIZE + 16'(q) * Q_RX_SIZE_STRIDE);
+      hit_q_rx_size[q] = (word_addr == REG_Q_RX_SIZE + 19'(q) * Q_RX_SIZE_STRIDE);
     end
     hit_q_rx_buf = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_buf[q] = (word_addr == REG_Q_RX_BUF + 16'(q) * Q_RX_BUF_STRIDE);
+      hit_q_rx_buf[q] = (word_addr == REG_Q_RX_BUF + 19'(q) * Q_RX_BUF_STRIDE);
     end
     hit_q_rx_tail = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_tail[q] = (word_addr == REG_Q_RX_TAIL + 16'(q) * Q_RX_TAIL_STRIDE);
+      hit_q_rx_tail[q] = (word_addr == REG_Q_RX_TAIL + 19'(q) * Q_RX_TAIL_STRIDE);
     end
     hit_q_rx_head = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_head[q] = (word_addr == REG_Q_RX_HEAD + 16'(q) * Q_RX_HEAD_STRIDE);
+      hit_q_rx_head[q] = (word_addr == REG_Q_RX_HEAD + 19'(q) * Q_RX_HEAD_STRIDE);
     end
     hit_q_rx_status = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_status[q] = (word_addr == REG_Q_RX_STATUS + 16'(q) * Q_RX_STATUS_STRIDE);
+      hit_q_rx_status[q] = (word_addr == REG_Q_RX_STATUS + 19'(q) * Q_RX_STATUS_STRIDE);
     end
     hit_q_rx_cmd = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_cmd[q] = (word_addr == REG_Q_RX_CMD + 16'(q) * Q_RX_CMD_STRIDE);
+      hit_q_rx_cmd[q] = (word_addr == REG_Q_RX_CMD + 19'(q) * Q_RX_CMD_STRIDE);
     end
     hit_q_int_mask = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_int_mask[q] = (word_addr == REG_Q_INT_MASK + 16'(q) * Q_INT_MASK_STRIDE);
+      hit_q_int_mask[q] = (word_addr == REG_Q_INT_MASK + 19'(q) * Q_INT_MASK_STRIDE);
     end
     hit_q_int_cause = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_int_cause[q] = (word_addr == REG_Q_INT_CAUSE + 16'(q) * Q_INT_CAUSE_STRIDE);
+      hit_q_int_cause[q] = (word_addr == REG_Q_INT_CAUSE + 19'(q) * Q_INT_CAUSE_STRIDE);
     end
     hit_q_int_clear = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_int_clear[q] = (word_addr == REG_Q_INT_CLEAR + 16'(q) * Q_INT_CLEAR_STRIDE);
+      hit_q_int_clear[q] = (word_addr == REG_Q_INT_CLEAR + 19'(q) * Q_INT_CLEAR_STRIDE);
     end
     hit_q_int_itr = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_int_itr[q] = (word_addr == REG_Q_INT_ITR + 16'(q) * Q_INT_ITR_STRIDE);
+      hit_q_int_itr[q] = (word_addr == REG_Q_INT_ITR + 19'(q) * Q_INT_ITR_STRIDE);
     end
     hit_q_tx_ctrl = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_ctrl[q] = (word_addr == REG_Q_TX_CTRL + 16'(q) * Q_TX_CTRL_STRIDE);
+      hit_q_tx_ctrl[q] = (word_addr == REG_Q_TX_CTRL + 19'(q) * Q_TX_CTRL_STRIDE);
     end
     hit_q_tx_base_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_base_lo[q] = (word_addr == REG_Q_TX_BASE_LO + 16'(q) * Q_TX_BASE_LO_STRIDE);
+      hit_q_tx_base_lo[q] = (word_addr == REG_Q_TX_BASE_LO + 19'(q) * Q_TX_BASE_LO_STRIDE);
     end
     hit_q_tx_base_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_base_hi[q] = (word_addr == REG_Q_TX_BASE_HI + 16'(q) * Q_TX_BASE_HI_STRIDE);
+      hit_q_tx_base_hi[q] = (word_addr == REG_Q_TX_BASE_HI + 19'(q) * Q_TX_BASE_HI_STRIDE);
     end
     hit_q_tx_size = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_size[q] = (word_addr == REG_Q_TX_SIZE + 16'(q) * Q_TX_SIZE_STRIDE);
+      hit_q_tx_size[q] = (word_addr == REG_Q_TX_SIZE + 19'(q) * Q_TX_SIZE_STRIDE);
     end
     hit_q_tx_tail = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_tail[q] = (word_addr == REG_Q_TX_TAIL + 16'(q) * Q_TX_TAIL_STRIDE);
+      hit_q_tx_tail[q] = (word_addr == REG_Q_TX_TAIL + 19'(q) * Q_TX_TAIL_STRIDE);
     end
     hit_q_tx_head = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_head[q] = (word_addr == REG_Q_TX_HEAD + 16'(q) * Q_TX_HEAD_STRIDE);
+      hit_q_tx_head[q] = (word_addr == REG_Q_TX_HEAD + 19'(q) * Q_TX_HEAD_STRIDE);
     end
     hit_q_tx_status = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_status[q] = (word_addr == REG_Q_TX_STATUS + 16'(q) * Q_TX_STATUS_STRIDE);
+      hit_q_tx_status[q] = (word_addr == REG_Q_TX_STATUS + 19'(q) * Q_TX_STATUS_STRIDE);
     end
     hit_q_tx_cmd = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_cmd[q] = (word_addr == REG_Q_TX_CMD + 16'(q) * Q_TX_CMD_STRIDE);
+      hit_q_tx_cmd[q] = (word_addr == REG_Q_TX_CMD + 19'(q) * Q_TX_CMD_STRIDE);
     end
     hit_q_tx_port_vlan = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_port_vlan[q] = (word_addr == REG_Q_TX_PORT_VLAN + 16'(q) * Q_TX_PORT_VLAN_STRIDE);
+      hit_q_tx_port_vlan[q] = (word_addr == REG_Q_TX_PORT_VLAN + 19'(q) * Q_TX_PORT_VLAN_STRIDE);
     end
     hit_q_tx_mac_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_mac_lo[q] = (word_addr == REG_Q_TX_MAC_LO + 16'(q) * Q_TX_MAC_LO_STRIDE);
+      hit_q_tx_mac_lo[q] = (word_addr == REG_Q_TX_MAC_LO + 19'(q) * Q_TX_MAC_LO_STRIDE);
     end
     hit_q_tx_mac_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_mac_hi[q] = (word_addr == REG_Q_TX_MAC_HI + 16'(q) * Q_TX_MAC_HI_STRIDE);
+      hit_q_tx_mac_hi[q] = (word_addr == REG_Q_TX_MAC_HI + 19'(q) * Q_TX_MAC_HI_STRIDE);
     end
     hit_q_tx_weight = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_weight[q] = (word_addr == REG_Q_TX_WEIGHT + 16'(q) * Q_TX_WEIGHT_STRIDE);
+      hit_q_tx_weight[q] = (word_addr == REG_Q_TX_WEIGHT + 19'(q) * Q_TX_WEIGHT_STRIDE);
     end
     hit_q_rx_packets_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_packets_lo[q] = (word_addr == REG_Q_RX_PACKETS_LO + 16'(q) * Q_RX_PACKETS_LO_STRIDE);
+      hit_q_rx_packets_lo[q] = (word_addr == REG_Q_RX_PACKETS_LO + 19'(q) * Q_RX_PACKETS_LO_STRIDE);
     end
     hit_q_rx_packets_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_packets_hi[q] = (word_addr == REG_Q_RX_PACKETS_HI + 16'(q) * Q_RX_PACKETS_HI_STRIDE);
+      hit_q_rx_packets_hi[q] = (word_addr == REG_Q_RX_PACKETS_HI + 19'(q) * Q_RX_PACKETS_HI_STRIDE);
     end
     hit_q_rx_bytes_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_bytes_lo[q] = (word_addr == REG_Q_RX_BYTES_LO + 16'(q) * Q_RX_BYTES_LO_STRIDE);
+      hit_q_rx_bytes_lo[q] = (word_addr == REG_Q_RX_BYTES_LO + 19'(q) * Q_RX_BYTES_LO_STRIDE);
     end
     hit_q_rx_bytes_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_bytes_hi[q] = (word_addr == REG_Q_RX_BYTES_HI + 16'(q) * Q_RX_BYTES_HI_STRIDE);
+      hit_q_rx_bytes_hi[q] = (word_addr == REG_Q_RX_BYTES_HI + 19'(q) * Q_RX_BYTES_HI_STRIDE);
     end
     hit_q_rx_no_desc_drops_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_no_desc_drops_lo[q] = (word_addr == REG_Q_RX_NO_DESC_DROPS_LO + 16'(q) * Q_RX_NO_DESC_DROPS_LO_STRIDE);
+      hit_q_rx_no_desc_drops_lo[q] = (word_addr == REG_Q_RX_NO_DESC_DROPS_LO + 19'(q) * Q_RX_NO_DESC_DROPS_LO_STRIDE);
     end
     hit_q_rx_no_desc_drops_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_rx_no_desc_drops_hi[q] = (word_addr == REG_Q_RX_NO_DESC_DROPS_HI + 16'(q) * Q_RX_NO_DESC_DROPS_HI_STRIDE);
+      hit_q_rx_no_desc_drops_hi[q] = (word_addr == REG_Q_RX_NO_DESC_DROPS_HI + 19'(q) * Q_RX_NO_DESC_DROPS_HI_STRIDE);
     end
     hit_q_tx_packets_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_packets_lo[q] = (word_addr == REG_Q_TX_PACKETS_LO + 16'(q) * Q_TX_PACKETS_LO_STRIDE);
+      hit_q_tx_packets_lo[q] = (word_addr == REG_Q_TX_PACKETS_LO + 19'(q) * Q_TX_PACKETS_LO_STRIDE);
     end
     hit_q_tx_packets_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_packets_hi[q] = (word_addr == REG_Q_TX_PACKETS_HI + 16'(q) * Q_TX_PACKETS_HI_STRIDE);
+      hit_q_tx_packets_hi[q] = (word_addr == REG_Q_TX_PACKETS_HI + 19'(q) * Q_TX_PACKETS_HI_STRIDE);
     end
     hit_q_tx_bytes_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_bytes_lo[q] = (word_addr == REG_Q_TX_BYTES_LO + 16'(q) * Q_TX_BYTES_LO_STRIDE);
+      hit_q_tx_bytes_lo[q] = (word_addr == REG_Q_TX_BYTES_LO + 19'(q) * Q_TX_BYTES_LO_STRIDE);
     end
     hit_q_tx_bytes_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_bytes_hi[q] = (word_addr == REG_Q_TX_BYTES_HI + 16'(q) * Q_TX_BYTES_HI_STRIDE);
+      hit_q_tx_bytes_hi[q] = (word_addr == REG_Q_TX_BYTES_HI + 19'(q) * Q_TX_BYTES_HI_STRIDE);
     end
     hit_q_tx_spoof_drops_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_spoof_drops_lo[q] = (word_addr == REG_Q_TX_SPOOF_DROPS_LO + 16'(q) * Q_TX_SPOOF_DROPS_LO_STRIDE);
+      hit_q_tx_spoof_drops_lo[q] = (word_addr == REG_Q_TX_SPOOF_DROPS_LO + 19'(q) * Q_TX_SPOOF_DROPS_LO_STRIDE);
     end
     hit_q_tx_spoof_drops_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_spoof_drops_hi[q] = (word_addr == REG_Q_TX_SPOOF_DROPS_HI + 16'(q) * Q_TX_SPOOF_DROPS_HI_STRIDE);
+      hit_q_tx_spoof_drops_hi[q] = (word_addr == REG_Q_TX_SPOOF_DROPS_HI + 19'(q) * Q_TX_SPOOF_DROPS_HI_STRIDE);
     end
     hit_q_tx_oversize_drops_lo = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_oversize_drops_lo[q] = (word_addr == REG_Q_TX_OVERSIZE_DROPS_LO + 16'(q) * Q_TX_OVERSIZE_DROPS_LO_STRIDE);
+      hit_q_tx_oversize_drops_lo[q] = (word_addr == REG_Q_TX_OVERSIZE_DROPS_LO + 19'(q) * Q_TX_OVERSIZE_DROPS_LO_STRIDE);
     end
     hit_q_tx_oversize_drops_hi = '0;
     for (int unsigned q = 0; q < NumQueues; q++) begin
-      hit_q_tx_oversize_drops_hi[q] = (word_addr == REG_Q_TX_OVERSIZE_DROPS_HI + 16'(q) * Q_TX_OVERSIZE_DROPS_HI_STRIDE);
+      hit_q_tx_oversize_drops_hi[q] = (word_addr == REG_Q_TX_OVERSIZE_DROPS_HI + 19'(q) * Q_TX_OVERSIZE_DROPS_HI_STRIDE);
     end
   end
 
@@ -1644,7 +1644,7 @@ module vmq_csr
   always_comb begin
     rdata = '0;
     if (hit_id_magic) rdata = rdata | 32'h564D5143;
-    if (hit_id_version) rdata = rdata | {8'h00, 8'h01, 16'h0000};
+    if (hit_id_version) rdata = rdata | {8'h01, 8'h00, 16'h0000};
     if (hit_id_num_queues) rdata = rdata | {16'b0, 16'(NumQueues)};
     if (hit_id_num_filters) rdata = rdata | {16'b0, 16'(NumFilters)};
     if (hit_id_data_w) rdata = rdata | {16'b0, 16'(DataW)};

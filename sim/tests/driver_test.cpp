@@ -196,8 +196,8 @@ TEST(Driver, Capabilities) {
   EXPECT_EQ(c.data_w, mi.data_w) << mi.name;
   EXPECT_EQ(c.axi_data_w, mi.axi_data_w) << mi.name;
   EXPECT_EQ(c.max_frame_bytes, mi.max_frame_bytes) << mi.name;
-  EXPECT_EQ(c.version_major, 0u);
-  EXPECT_EQ(c.version_minor, 1u);
+  EXPECT_EQ(c.version_major, 1u);  // map 1.0: the 1024-queue layout (issue 17)
+  EXPECT_EQ(c.version_minor, 0u);
   EXPECT_GE(c.pktbuf_bytes, c.max_frame_bytes) << "the packet buffer must hold a maximum frame";
   // A fresh device: no filter, no queue allocated, nothing counted.
   EXPECT_TRUE(r.dev.filters().empty());

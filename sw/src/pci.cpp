@@ -170,7 +170,7 @@ void delay_impl(uint64_t ns) {
 void check_reg_offset(uint32_t off, const char* who) {
   if (off >= kBar0Bytes || (off & 3u) != 0)
     fail(Errc::InvalidArgument, std::string(who) + ": register offset " + hex(off) +
-                                    " is outside the 64 KiB BAR0 window or not 4-byte aligned (must be < " +
+                                    " is outside the 1 MiB BAR0 window or not 4-byte aligned (must be < " +
                                     hex(kBar0Bytes) + " and a multiple of 4)");
 }
 
@@ -357,7 +357,7 @@ PciResource0Io::PciResource0Io(const std::string& bdf, const std::string& sysfs_
     fail(Errc::DeviceError, std::string(who) + ": stat " + path_ + ": " + os_reason(e) +
                                 ": BAR0 of " + bdf_ +
                                 " is not assigned (see dmesg | grep " + bdf_ +
-                                "; the bitstream must expose a 64 KiB memory BAR0)");
+                                "; the bitstream must expose a 1 MiB memory BAR0)");
   }
   if (static_cast<uint64_t>(st.st_size) < kBar0Bytes)
     fail(Errc::DeviceError, std::string(who) + ": " + path_ + " is " + std::to_string(st.st_size) +

@@ -166,16 +166,16 @@ class FakeSysfs : public ::testing::Test {
       const char* group;   // "" none
     };
     const Dev devs[] = {
-        {"0000:01:00.0", "0x10ee\n", "0x9e51\n", 0x10000, 0x0006, "1\n", "", ""},
-        {"0000:02:00.0", "0x8086\n", "0x1533\n", 0x10000, 0x0006, "1\n", "", ""},
+        {"0000:01:00.0", "0x10ee\n", "0x9e51\n", 0x100000, 0x0006, "1\n", "", ""},
+        {"0000:02:00.0", "0x8086\n", "0x1533\n", 0x100000, 0x0006, "1\n", "", ""},
         {"0000:03:00.0", "0x10ee\n", "0x9e51\n", 4096, 0x0006, "1\n", "", ""},
         {"0000:04:00.0", "0x10ee\n", "0x9e51\n", -1, 0x0006, "1\n", "", ""},
-        {"0000:05:00.0", "0x10ee\n", "0x9e51\n", 0x10000, 0x0006, "1\n", "vfio-pci", "7"},
-        {"0000:06:00.0", "0x10ee\n", "0x9e51\n", 0x10000, 0x0000, "0\n", "", ""},
-        {"0000:07:00.0", "0x10ee\n", "0x9e51\n", 0x10000, -1, "0\n", "", ""},
-        {"0000:08:00.0", "0x10ee\n", "0x9e51\n", 0x10000, 0x0002, "0\n", "", ""},
-        {"0000:09:00.0", "0x10ee\n", "0x9e51\n", 0x10000, 0x0006, "1\n", "ixgbe", "3"},
-        {"0000:0a:00.0", "0x10ee\n", "0x9e51\n", 0x10000, 0x0006, "1\n", "vfio-pci", ""},
+        {"0000:05:00.0", "0x10ee\n", "0x9e51\n", 0x100000, 0x0006, "1\n", "vfio-pci", "7"},
+        {"0000:06:00.0", "0x10ee\n", "0x9e51\n", 0x100000, 0x0000, "0\n", "", ""},
+        {"0000:07:00.0", "0x10ee\n", "0x9e51\n", 0x100000, -1, "0\n", "", ""},
+        {"0000:08:00.0", "0x10ee\n", "0x9e51\n", 0x100000, 0x0002, "0\n", "", ""},
+        {"0000:09:00.0", "0x10ee\n", "0x9e51\n", 0x100000, 0x0006, "1\n", "ixgbe", "3"},
+        {"0000:0a:00.0", "0x10ee\n", "0x9e51\n", 0x100000, 0x0006, "1\n", "vfio-pci", ""},
     };
     for (const auto& d : devs) {
       fs::path p = root_ / "devices" / d.bdf;
@@ -260,11 +260,11 @@ TEST_F(FakeSysfs, Resource0ReadWriteRoundTrip) {
 
 TEST_F(FakeSysfs, Resource0BadOffsets) {
   vmq::PciResource0Io io("0000:01:00.0", sysfs());
-  expect_error([&] { io.read32(0x10000); }, Errc::InvalidArgument, {"read32", "0x10000"});
+  expect_error([&] { io.read32(0x100000); }, Errc::InvalidArgument, {"read32", "0x100000"});
   expect_error([&] { io.read32(0xffffffffu); }, Errc::InvalidArgument, {"read32", "0xffffffff"});
   expect_error([&] { io.read32(2); }, Errc::InvalidArgument, {"0x2", "aligned"});
-  expect_error([&] { io.write32(0xfffe, 1); }, Errc::InvalidArgument, {"write32", "0xfffe"});
-  expect_error([&] { io.write32(0x10000, 1); }, Errc::InvalidArgument, {"write32"});
+  expect_error([&] { io.write32(0xffffe, 1); }, Errc::InvalidArgument, {"write32", "0xffffe"});
+  expect_error([&] { io.write32(0x100000, 1); }, Errc::InvalidArgument, {"write32"});
 }
 
 TEST_F(FakeSysfs, Resource0Time) {
@@ -285,7 +285,7 @@ TEST_F(FakeSysfs, Resource0Refusals) {
   expect_error([&] { vmq::PciResource0Io("0000:02:00.0", sysfs()); }, Errc::NoDevice,
                {"0000:02:00.0", "8086:1533", "10ee:9e51"});
   expect_error([&] { vmq::PciResource0Io("0000:03:00.0", sysfs()); }, Errc::DeviceError,
-               {"resource0", "4096 bytes", "65536"});
+               {"resource0", "4096 bytes", "1048576"});
   expect_error([&] { vmq::PciResource0Io("0000:04:00.0", sysfs()); }, Errc::DeviceError,
                {"resource0", "No such file", "not assigned"});
   expect_error([&] { vmq::PciResource0Io("0000:0b:00.0", sysfs()); }, Errc::NoDevice,

@@ -33,7 +33,7 @@ set vmq(pci_class_sub)     0x00     ;# Ethernet controller
 set vmq(pci_class_if)      0x00
 
 # --- BAR0: the register window (docs/registers.md) --------------------------
-set vmq(bar0_bytes)        0x10000  ;# kBar0Bytes, 64 KiB, 64-bit, non-prefetchable
+set vmq(bar0_bytes)        0x100000 ;# kBar0Bytes, 1 MiB, 64-bit, non-prefetchable
 
 # --- MSI: one vector per queue up to 32 (axi_pcie3: at most 32, a power of 2)
 set vmq(msi_vectors)       16

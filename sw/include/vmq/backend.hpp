@@ -1,5 +1,5 @@
 // The two things the driver needs from a platform (SPEC §8): register access
-// to the core's 64 KiB register window, and DMA memory the core can reach.
+// to the card's 1 MiB register window (BAR0), and DMA memory the core can reach.
 // The driver (device.hpp) only ever talks to these interfaces, so the same
 // code runs on the simulated core (sim/platform) and on the PCIe card
 // (pci.hpp: sysfs resource0 mmap + hugepages, or VFIO).

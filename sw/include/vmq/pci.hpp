@@ -33,7 +33,7 @@ namespace vmq {
 // same values into the PCIe IP.
 inline constexpr uint16_t kPciVendorId = 0x10ee;  // Xilinx
 inline constexpr uint16_t kPciDeviceId = 0x9e51;  // "vmq"
-inline constexpr uint64_t kBar0Bytes = 0x10000;   // the register window (BAR0)
+inline constexpr uint64_t kBar0Bytes = 0x100000;  // the register window (BAR0): core 0x00000.., board 0x80000..
 
 inline constexpr const char* kPciSysfsRoot = "/sys/bus/pci/devices";
 

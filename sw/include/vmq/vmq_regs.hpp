@@ -10,12 +10,12 @@
 
 namespace vmq::regs {
 
-inline constexpr uint32_t ADDR_SPACE_BYTES = 0x10000u;
+inline constexpr uint32_t ADDR_SPACE_BYTES = 0x80000u;
 inline constexpr uint32_t UNMAPPED_READ = 0xFFFFFFFFu;
 inline constexpr uint32_t MAGIC = 0x564D5143u;
 inline constexpr uint32_t VERSION_PATCH = 0x0u;
-inline constexpr uint32_t VERSION_MINOR = 0x1u;
-inline constexpr uint32_t VERSION_MAJOR = 0x0u;
+inline constexpr uint32_t VERSION_MINOR = 0x0u;
+inline constexpr uint32_t VERSION_MAJOR = 0x1u;
 
 // ID_MAGIC (ro): Identification magic.
 inline constexpr uint32_t ID_MAGIC = 0x0000u;
@@ -26,7 +26,7 @@ inline constexpr uint32_t ID_MAGIC_MAGIC_MASK = 0xFFFFFFFFu;
 
 // ID_VERSION (ro): Register-map version.
 inline constexpr uint32_t ID_VERSION = 0x0004u;
-inline constexpr uint32_t ID_VERSION_RESET = 0x00010000u;
+inline constexpr uint32_t ID_VERSION_RESET = 0x01000000u;
 inline constexpr uint32_t ID_VERSION_PATCH_SHIFT = 0u;
 inline constexpr uint32_t ID_VERSION_PATCH_WIDTH = 16u;
 inline constexpr uint32_t ID_VERSION_PATCH_MASK = 0x0000FFFFu;
@@ -365,9 +365,9 @@ inline constexpr uint32_t QUEUE_ERRORS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t QUEUE_ERRORS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_RX_CTRL (rw): Receive control of queue q.
-inline constexpr uint32_t Q_RX_CTRL_BASE = 0x1000u;
+inline constexpr uint32_t Q_RX_CTRL_BASE = 0x10000u;
 inline constexpr uint32_t Q_RX_CTRL_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_CTRL_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_CTRL_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_CTRL(unsigned q) { return Q_RX_CTRL_BASE + q * Q_RX_CTRL_STRIDE; }
 inline constexpr uint32_t Q_RX_CTRL_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_CTRL_ENABLE_SHIFT = 0u;
@@ -387,9 +387,9 @@ inline constexpr uint32_t Q_RX_CTRL_STRIP_VLAN_WIDTH = 1u;
 inline constexpr uint32_t Q_RX_CTRL_STRIP_VLAN_MASK = 0x00000010u;
 
 // Q_RX_BASE_LO (rw): RX ring base address of queue q, bits 31:0 (docs/rx-dma.md).
-inline constexpr uint32_t Q_RX_BASE_LO_BASE = 0x1004u;
+inline constexpr uint32_t Q_RX_BASE_LO_BASE = 0x10004u;
 inline constexpr uint32_t Q_RX_BASE_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_BASE_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_BASE_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_BASE_LO(unsigned q) { return Q_RX_BASE_LO_BASE + q * Q_RX_BASE_LO_STRIDE; }
 inline constexpr uint32_t Q_RX_BASE_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_BASE_LO_ADDR_SHIFT = 4u;
@@ -397,9 +397,9 @@ inline constexpr uint32_t Q_RX_BASE_LO_ADDR_WIDTH = 28u;
 inline constexpr uint32_t Q_RX_BASE_LO_ADDR_MASK = 0xFFFFFFF0u;
 
 // Q_RX_BASE_HI (rw): RX ring base address of queue q, bits 63:32.
-inline constexpr uint32_t Q_RX_BASE_HI_BASE = 0x1008u;
+inline constexpr uint32_t Q_RX_BASE_HI_BASE = 0x10008u;
 inline constexpr uint32_t Q_RX_BASE_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_BASE_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_BASE_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_BASE_HI(unsigned q) { return Q_RX_BASE_HI_BASE + q * Q_RX_BASE_HI_STRIDE; }
 inline constexpr uint32_t Q_RX_BASE_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_BASE_HI_ADDR_SHIFT = 0u;
@@ -407,9 +407,9 @@ inline constexpr uint32_t Q_RX_BASE_HI_ADDR_WIDTH = 32u;
 inline constexpr uint32_t Q_RX_BASE_HI_ADDR_MASK = 0xFFFFFFFFu;
 
 // Q_RX_SIZE (rw): RX ring size of queue q.
-inline constexpr uint32_t Q_RX_SIZE_BASE = 0x100Cu;
+inline constexpr uint32_t Q_RX_SIZE_BASE = 0x1000Cu;
 inline constexpr uint32_t Q_RX_SIZE_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_SIZE_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_SIZE_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_SIZE(unsigned q) { return Q_RX_SIZE_BASE + q * Q_RX_SIZE_STRIDE; }
 inline constexpr uint32_t Q_RX_SIZE_RESET = 0x00000008u;
 inline constexpr uint32_t Q_RX_SIZE_LOG2_SHIFT = 0u;
@@ -417,9 +417,9 @@ inline constexpr uint32_t Q_RX_SIZE_LOG2_WIDTH = 4u;
 inline constexpr uint32_t Q_RX_SIZE_LOG2_MASK = 0x0000000Fu;
 
 // Q_RX_BUF (rw): RX buffer size of queue q.
-inline constexpr uint32_t Q_RX_BUF_BASE = 0x1010u;
+inline constexpr uint32_t Q_RX_BUF_BASE = 0x10010u;
 inline constexpr uint32_t Q_RX_BUF_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_BUF_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_BUF_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_BUF(unsigned q) { return Q_RX_BUF_BASE + q * Q_RX_BUF_STRIDE; }
 inline constexpr uint32_t Q_RX_BUF_RESET = 0x00000800u;
 inline constexpr uint32_t Q_RX_BUF_BYTES_SHIFT = 0u;
@@ -427,9 +427,9 @@ inline constexpr uint32_t Q_RX_BUF_BYTES_WIDTH = 16u;
 inline constexpr uint32_t Q_RX_BUF_BYTES_MASK = 0x0000FFFFu;
 
 // Q_RX_TAIL (rw): RX ring tail (producer index) of queue q: the doorbell.
-inline constexpr uint32_t Q_RX_TAIL_BASE = 0x1014u;
+inline constexpr uint32_t Q_RX_TAIL_BASE = 0x10014u;
 inline constexpr uint32_t Q_RX_TAIL_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_TAIL_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_TAIL_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_TAIL(unsigned q) { return Q_RX_TAIL_BASE + q * Q_RX_TAIL_STRIDE; }
 inline constexpr uint32_t Q_RX_TAIL_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_TAIL_IDX_SHIFT = 0u;
@@ -437,9 +437,9 @@ inline constexpr uint32_t Q_RX_TAIL_IDX_WIDTH = 12u;
 inline constexpr uint32_t Q_RX_TAIL_IDX_MASK = 0x00000FFFu;
 
 // Q_RX_HEAD (ro): RX ring head (consumer index) of queue q.
-inline constexpr uint32_t Q_RX_HEAD_BASE = 0x1018u;
+inline constexpr uint32_t Q_RX_HEAD_BASE = 0x10018u;
 inline constexpr uint32_t Q_RX_HEAD_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_HEAD_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_HEAD_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_HEAD(unsigned q) { return Q_RX_HEAD_BASE + q * Q_RX_HEAD_STRIDE; }
 inline constexpr uint32_t Q_RX_HEAD_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_HEAD_IDX_SHIFT = 0u;
@@ -447,9 +447,9 @@ inline constexpr uint32_t Q_RX_HEAD_IDX_WIDTH = 12u;
 inline constexpr uint32_t Q_RX_HEAD_IDX_MASK = 0x00000FFFu;
 
 // Q_RX_STATUS (ro): RX state of queue q (SPEC 4 lifecycle, SPEC 7 faults).
-inline constexpr uint32_t Q_RX_STATUS_BASE = 0x101Cu;
+inline constexpr uint32_t Q_RX_STATUS_BASE = 0x1001Cu;
 inline constexpr uint32_t Q_RX_STATUS_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_STATUS_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_STATUS_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_STATUS(unsigned q) { return Q_RX_STATUS_BASE + q * Q_RX_STATUS_STRIDE; }
 inline constexpr uint32_t Q_RX_STATUS_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_STATUS_RUNNING_SHIFT = 0u;
@@ -475,9 +475,9 @@ inline constexpr uint32_t Q_RX_STATUS_CAUSE_RING = 4u;
 inline constexpr uint32_t Q_RX_STATUS_CAUSE_GATHER = 5u;
 
 // Q_RX_CMD (w1p): RX commands of queue q.
-inline constexpr uint32_t Q_RX_CMD_BASE = 0x1020u;
+inline constexpr uint32_t Q_RX_CMD_BASE = 0x10020u;
 inline constexpr uint32_t Q_RX_CMD_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_CMD_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_CMD_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_CMD(unsigned q) { return Q_RX_CMD_BASE + q * Q_RX_CMD_STRIDE; }
 inline constexpr uint32_t Q_RX_CMD_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_CMD_RESET_SHIFT = 0u;
@@ -485,9 +485,9 @@ inline constexpr uint32_t Q_RX_CMD_RESET_WIDTH = 1u;
 inline constexpr uint32_t Q_RX_CMD_RESET_MASK = 0x00000001u;
 
 // Q_INT_MASK (rw): Interrupt mask of queue q (1 = cause may raise irq_o[q]).
-inline constexpr uint32_t Q_INT_MASK_BASE = 0x1024u;
+inline constexpr uint32_t Q_INT_MASK_BASE = 0x10024u;
 inline constexpr uint32_t Q_INT_MASK_STRIDE = 0x40u;
-inline constexpr uint32_t Q_INT_MASK_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_INT_MASK_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_INT_MASK(unsigned q) { return Q_INT_MASK_BASE + q * Q_INT_MASK_STRIDE; }
 inline constexpr uint32_t Q_INT_MASK_RESET = 0x00000000u;
 inline constexpr uint32_t Q_INT_MASK_RX_SHIFT = 0u;
@@ -501,9 +501,9 @@ inline constexpr uint32_t Q_INT_MASK_ERR_WIDTH = 1u;
 inline constexpr uint32_t Q_INT_MASK_ERR_MASK = 0x00000004u;
 
 // Q_INT_CAUSE (ro): Interrupt causes of queue q (sticky, cleared by Q_INT_CLEAR).
-inline constexpr uint32_t Q_INT_CAUSE_BASE = 0x1028u;
+inline constexpr uint32_t Q_INT_CAUSE_BASE = 0x10028u;
 inline constexpr uint32_t Q_INT_CAUSE_STRIDE = 0x40u;
-inline constexpr uint32_t Q_INT_CAUSE_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_INT_CAUSE_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_INT_CAUSE(unsigned q) { return Q_INT_CAUSE_BASE + q * Q_INT_CAUSE_STRIDE; }
 inline constexpr uint32_t Q_INT_CAUSE_RESET = 0x00000000u;
 inline constexpr uint32_t Q_INT_CAUSE_RX_SHIFT = 0u;
@@ -517,9 +517,9 @@ inline constexpr uint32_t Q_INT_CAUSE_ERR_WIDTH = 1u;
 inline constexpr uint32_t Q_INT_CAUSE_ERR_MASK = 0x00000004u;
 
 // Q_INT_CLEAR (w1p): Clear interrupt causes of queue q (write 1 to clear the matching Q_INT_CAUSE bit).
-inline constexpr uint32_t Q_INT_CLEAR_BASE = 0x102Cu;
+inline constexpr uint32_t Q_INT_CLEAR_BASE = 0x1002Cu;
 inline constexpr uint32_t Q_INT_CLEAR_STRIDE = 0x40u;
-inline constexpr uint32_t Q_INT_CLEAR_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_INT_CLEAR_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_INT_CLEAR(unsigned q) { return Q_INT_CLEAR_BASE + q * Q_INT_CLEAR_STRIDE; }
 inline constexpr uint32_t Q_INT_CLEAR_RESET = 0x00000000u;
 inline constexpr uint32_t Q_INT_CLEAR_RX_SHIFT = 0u;
@@ -533,9 +533,9 @@ inline constexpr uint32_t Q_INT_CLEAR_ERR_WIDTH = 1u;
 inline constexpr uint32_t Q_INT_CLEAR_ERR_MASK = 0x00000004u;
 
 // Q_INT_ITR (rw): Interrupt moderation of queue q.
-inline constexpr uint32_t Q_INT_ITR_BASE = 0x1030u;
+inline constexpr uint32_t Q_INT_ITR_BASE = 0x10030u;
 inline constexpr uint32_t Q_INT_ITR_STRIDE = 0x40u;
-inline constexpr uint32_t Q_INT_ITR_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_INT_ITR_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_INT_ITR(unsigned q) { return Q_INT_ITR_BASE + q * Q_INT_ITR_STRIDE; }
 inline constexpr uint32_t Q_INT_ITR_RESET = 0x00000000u;
 inline constexpr uint32_t Q_INT_ITR_CYCLES_SHIFT = 0u;
@@ -543,9 +543,9 @@ inline constexpr uint32_t Q_INT_ITR_CYCLES_WIDTH = 24u;
 inline constexpr uint32_t Q_INT_ITR_CYCLES_MASK = 0x00FFFFFFu;
 
 // Q_TX_CTRL (rw): Transmit control of queue q.
-inline constexpr uint32_t Q_TX_CTRL_BASE = 0x2000u;
+inline constexpr uint32_t Q_TX_CTRL_BASE = 0x20000u;
 inline constexpr uint32_t Q_TX_CTRL_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_CTRL_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_CTRL_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_CTRL(unsigned q) { return Q_TX_CTRL_BASE + q * Q_TX_CTRL_STRIDE; }
 inline constexpr uint32_t Q_TX_CTRL_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_CTRL_ENABLE_SHIFT = 0u;
@@ -559,9 +559,9 @@ inline constexpr uint32_t Q_TX_CTRL_SPOOF_VLAN_WIDTH = 1u;
 inline constexpr uint32_t Q_TX_CTRL_SPOOF_VLAN_MASK = 0x00000004u;
 
 // Q_TX_BASE_LO (rw): TX ring base address of queue q, bits 31:0.
-inline constexpr uint32_t Q_TX_BASE_LO_BASE = 0x2004u;
+inline constexpr uint32_t Q_TX_BASE_LO_BASE = 0x20004u;
 inline constexpr uint32_t Q_TX_BASE_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_BASE_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_BASE_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_BASE_LO(unsigned q) { return Q_TX_BASE_LO_BASE + q * Q_TX_BASE_LO_STRIDE; }
 inline constexpr uint32_t Q_TX_BASE_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_BASE_LO_ADDR_SHIFT = 4u;
@@ -569,9 +569,9 @@ inline constexpr uint32_t Q_TX_BASE_LO_ADDR_WIDTH = 28u;
 inline constexpr uint32_t Q_TX_BASE_LO_ADDR_MASK = 0xFFFFFFF0u;
 
 // Q_TX_BASE_HI (rw): TX ring base address of queue q, bits 63:32.
-inline constexpr uint32_t Q_TX_BASE_HI_BASE = 0x2008u;
+inline constexpr uint32_t Q_TX_BASE_HI_BASE = 0x20008u;
 inline constexpr uint32_t Q_TX_BASE_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_BASE_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_BASE_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_BASE_HI(unsigned q) { return Q_TX_BASE_HI_BASE + q * Q_TX_BASE_HI_STRIDE; }
 inline constexpr uint32_t Q_TX_BASE_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_BASE_HI_ADDR_SHIFT = 0u;
@@ -579,9 +579,9 @@ inline constexpr uint32_t Q_TX_BASE_HI_ADDR_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_BASE_HI_ADDR_MASK = 0xFFFFFFFFu;
 
 // Q_TX_SIZE (rw): TX ring size of queue q.
-inline constexpr uint32_t Q_TX_SIZE_BASE = 0x200Cu;
+inline constexpr uint32_t Q_TX_SIZE_BASE = 0x2000Cu;
 inline constexpr uint32_t Q_TX_SIZE_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_SIZE_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_SIZE_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_SIZE(unsigned q) { return Q_TX_SIZE_BASE + q * Q_TX_SIZE_STRIDE; }
 inline constexpr uint32_t Q_TX_SIZE_RESET = 0x00000008u;
 inline constexpr uint32_t Q_TX_SIZE_LOG2_SHIFT = 0u;
@@ -589,9 +589,9 @@ inline constexpr uint32_t Q_TX_SIZE_LOG2_WIDTH = 4u;
 inline constexpr uint32_t Q_TX_SIZE_LOG2_MASK = 0x0000000Fu;
 
 // Q_TX_TAIL (rw): TX ring tail (producer index) of queue q: the doorbell.
-inline constexpr uint32_t Q_TX_TAIL_BASE = 0x2014u;
+inline constexpr uint32_t Q_TX_TAIL_BASE = 0x20014u;
 inline constexpr uint32_t Q_TX_TAIL_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_TAIL_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_TAIL_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_TAIL(unsigned q) { return Q_TX_TAIL_BASE + q * Q_TX_TAIL_STRIDE; }
 inline constexpr uint32_t Q_TX_TAIL_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_TAIL_IDX_SHIFT = 0u;
@@ -599,9 +599,9 @@ inline constexpr uint32_t Q_TX_TAIL_IDX_WIDTH = 12u;
 inline constexpr uint32_t Q_TX_TAIL_IDX_MASK = 0x00000FFFu;
 
 // Q_TX_HEAD (ro): TX ring head (completion index) of queue q.
-inline constexpr uint32_t Q_TX_HEAD_BASE = 0x2018u;
+inline constexpr uint32_t Q_TX_HEAD_BASE = 0x20018u;
 inline constexpr uint32_t Q_TX_HEAD_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_HEAD_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_HEAD_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_HEAD(unsigned q) { return Q_TX_HEAD_BASE + q * Q_TX_HEAD_STRIDE; }
 inline constexpr uint32_t Q_TX_HEAD_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_HEAD_IDX_SHIFT = 0u;
@@ -609,9 +609,9 @@ inline constexpr uint32_t Q_TX_HEAD_IDX_WIDTH = 12u;
 inline constexpr uint32_t Q_TX_HEAD_IDX_MASK = 0x00000FFFu;
 
 // Q_TX_STATUS (ro): TX state of queue q (SPEC 4 lifecycle, SPEC 7 faults).
-inline constexpr uint32_t Q_TX_STATUS_BASE = 0x201Cu;
+inline constexpr uint32_t Q_TX_STATUS_BASE = 0x2001Cu;
 inline constexpr uint32_t Q_TX_STATUS_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_STATUS_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_STATUS_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_STATUS(unsigned q) { return Q_TX_STATUS_BASE + q * Q_TX_STATUS_STRIDE; }
 inline constexpr uint32_t Q_TX_STATUS_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_STATUS_RUNNING_SHIFT = 0u;
@@ -637,9 +637,9 @@ inline constexpr uint32_t Q_TX_STATUS_CAUSE_RING = 4u;
 inline constexpr uint32_t Q_TX_STATUS_CAUSE_GATHER = 5u;
 
 // Q_TX_CMD (w1p): TX commands of queue q.
-inline constexpr uint32_t Q_TX_CMD_BASE = 0x2020u;
+inline constexpr uint32_t Q_TX_CMD_BASE = 0x20020u;
 inline constexpr uint32_t Q_TX_CMD_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_CMD_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_CMD_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_CMD(unsigned q) { return Q_TX_CMD_BASE + q * Q_TX_CMD_STRIDE; }
 inline constexpr uint32_t Q_TX_CMD_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_CMD_RESET_SHIFT = 0u;
@@ -647,9 +647,9 @@ inline constexpr uint32_t Q_TX_CMD_RESET_WIDTH = 1u;
 inline constexpr uint32_t Q_TX_CMD_RESET_MASK = 0x00000001u;
 
 // Q_TX_PORT_VLAN (rw): Port VLAN of queue q (82599 VMVIR, SPEC 5).
-inline constexpr uint32_t Q_TX_PORT_VLAN_BASE = 0x2024u;
+inline constexpr uint32_t Q_TX_PORT_VLAN_BASE = 0x20024u;
 inline constexpr uint32_t Q_TX_PORT_VLAN_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_PORT_VLAN_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_PORT_VLAN_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_PORT_VLAN(unsigned q) { return Q_TX_PORT_VLAN_BASE + q * Q_TX_PORT_VLAN_STRIDE; }
 inline constexpr uint32_t Q_TX_PORT_VLAN_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_PORT_VLAN_TCI_SHIFT = 0u;
@@ -657,9 +657,9 @@ inline constexpr uint32_t Q_TX_PORT_VLAN_TCI_WIDTH = 16u;
 inline constexpr uint32_t Q_TX_PORT_VLAN_TCI_MASK = 0x0000FFFFu;
 
 // Q_TX_MAC_LO (rw): Allowed source MAC of queue q for anti-spoofing, octets 2..5 (as FILT_MAC_LO).
-inline constexpr uint32_t Q_TX_MAC_LO_BASE = 0x2028u;
+inline constexpr uint32_t Q_TX_MAC_LO_BASE = 0x20028u;
 inline constexpr uint32_t Q_TX_MAC_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_MAC_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_MAC_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_MAC_LO(unsigned q) { return Q_TX_MAC_LO_BASE + q * Q_TX_MAC_LO_STRIDE; }
 inline constexpr uint32_t Q_TX_MAC_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_MAC_LO_MAC_SHIFT = 0u;
@@ -667,9 +667,9 @@ inline constexpr uint32_t Q_TX_MAC_LO_MAC_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_MAC_LO_MAC_MASK = 0xFFFFFFFFu;
 
 // Q_TX_MAC_HI (rw): Allowed source MAC of queue q, octets 0..1 (as FILT_MAC_HI).
-inline constexpr uint32_t Q_TX_MAC_HI_BASE = 0x202Cu;
+inline constexpr uint32_t Q_TX_MAC_HI_BASE = 0x2002Cu;
 inline constexpr uint32_t Q_TX_MAC_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_MAC_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_MAC_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_MAC_HI(unsigned q) { return Q_TX_MAC_HI_BASE + q * Q_TX_MAC_HI_STRIDE; }
 inline constexpr uint32_t Q_TX_MAC_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_MAC_HI_MAC_SHIFT = 0u;
@@ -677,9 +677,9 @@ inline constexpr uint32_t Q_TX_MAC_HI_MAC_WIDTH = 16u;
 inline constexpr uint32_t Q_TX_MAC_HI_MAC_MASK = 0x0000FFFFu;
 
 // Q_TX_WEIGHT (rw): DRR weight of queue q (used when CTRL.TX_DRR = 1).
-inline constexpr uint32_t Q_TX_WEIGHT_BASE = 0x2030u;
+inline constexpr uint32_t Q_TX_WEIGHT_BASE = 0x20030u;
 inline constexpr uint32_t Q_TX_WEIGHT_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_WEIGHT_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_WEIGHT_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_WEIGHT(unsigned q) { return Q_TX_WEIGHT_BASE + q * Q_TX_WEIGHT_STRIDE; }
 inline constexpr uint32_t Q_TX_WEIGHT_RESET = 0x00000018u;
 inline constexpr uint32_t Q_TX_WEIGHT_WEIGHT_SHIFT = 0u;
@@ -687,9 +687,9 @@ inline constexpr uint32_t Q_TX_WEIGHT_WEIGHT_WIDTH = 16u;
 inline constexpr uint32_t Q_TX_WEIGHT_WEIGHT_MASK = 0x0000FFFFu;
 
 // Q_RX_PACKETS_LO (ro): rx_packets of queue q (SPEC 6): copies written to the queue's buffers (counted when their write-backs are issued).
-inline constexpr uint32_t Q_RX_PACKETS_LO_BASE = 0x3000u;
+inline constexpr uint32_t Q_RX_PACKETS_LO_BASE = 0x30000u;
 inline constexpr uint32_t Q_RX_PACKETS_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_PACKETS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_PACKETS_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_PACKETS_LO(unsigned q) { return Q_RX_PACKETS_LO_BASE + q * Q_RX_PACKETS_LO_STRIDE; }
 inline constexpr uint32_t Q_RX_PACKETS_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_PACKETS_LO_VALUE_SHIFT = 0u;
@@ -697,9 +697,9 @@ inline constexpr uint32_t Q_RX_PACKETS_LO_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_RX_PACKETS_LO_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_RX_PACKETS_HI (ro): rx_packets of queue q (SPEC 6): copies written to the queue's buffers (counted when their write-backs are issued).
-inline constexpr uint32_t Q_RX_PACKETS_HI_BASE = 0x3004u;
+inline constexpr uint32_t Q_RX_PACKETS_HI_BASE = 0x30004u;
 inline constexpr uint32_t Q_RX_PACKETS_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_PACKETS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_PACKETS_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_PACKETS_HI(unsigned q) { return Q_RX_PACKETS_HI_BASE + q * Q_RX_PACKETS_HI_STRIDE; }
 inline constexpr uint32_t Q_RX_PACKETS_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_PACKETS_HI_VALUE_SHIFT = 0u;
@@ -707,9 +707,9 @@ inline constexpr uint32_t Q_RX_PACKETS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_RX_PACKETS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_RX_BYTES_LO (ro): rx_bytes of queue q (SPEC 6): bytes of those copies (after VLAN stripping).
-inline constexpr uint32_t Q_RX_BYTES_LO_BASE = 0x3008u;
+inline constexpr uint32_t Q_RX_BYTES_LO_BASE = 0x30008u;
 inline constexpr uint32_t Q_RX_BYTES_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_BYTES_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_BYTES_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_BYTES_LO(unsigned q) { return Q_RX_BYTES_LO_BASE + q * Q_RX_BYTES_LO_STRIDE; }
 inline constexpr uint32_t Q_RX_BYTES_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_BYTES_LO_VALUE_SHIFT = 0u;
@@ -717,9 +717,9 @@ inline constexpr uint32_t Q_RX_BYTES_LO_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_RX_BYTES_LO_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_RX_BYTES_HI (ro): rx_bytes of queue q (SPEC 6): bytes of those copies (after VLAN stripping).
-inline constexpr uint32_t Q_RX_BYTES_HI_BASE = 0x300Cu;
+inline constexpr uint32_t Q_RX_BYTES_HI_BASE = 0x3000Cu;
 inline constexpr uint32_t Q_RX_BYTES_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_BYTES_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_BYTES_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_BYTES_HI(unsigned q) { return Q_RX_BYTES_HI_BASE + q * Q_RX_BYTES_HI_STRIDE; }
 inline constexpr uint32_t Q_RX_BYTES_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_BYTES_HI_VALUE_SHIFT = 0u;
@@ -727,9 +727,9 @@ inline constexpr uint32_t Q_RX_BYTES_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_RX_BYTES_HI_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_RX_NO_DESC_DROPS_LO (ro): rx_no_desc_drops of queue q (SPEC 6): copies dropped whole because the queue had fewer posted descriptors than the copy needs when its turn came, or had stopped taking copies (disabled or in error) after the frame was classified.
-inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_BASE = 0x3010u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_BASE = 0x30010u;
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_NO_DESC_DROPS_LO(unsigned q) { return Q_RX_NO_DESC_DROPS_LO_BASE + q * Q_RX_NO_DESC_DROPS_LO_STRIDE; }
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_VALUE_SHIFT = 0u;
@@ -737,9 +737,9 @@ inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_RX_NO_DESC_DROPS_HI (ro): rx_no_desc_drops of queue q (SPEC 6): copies dropped whole because the queue had fewer posted descriptors than the copy needs when its turn came, or had stopped taking copies (disabled or in error) after the frame was classified.
-inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_BASE = 0x3014u;
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_BASE = 0x30014u;
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_RX_NO_DESC_DROPS_HI(unsigned q) { return Q_RX_NO_DESC_DROPS_HI_BASE + q * Q_RX_NO_DESC_DROPS_HI_STRIDE; }
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_SHIFT = 0u;
@@ -747,9 +747,9 @@ inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_RX_NO_DESC_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_TX_PACKETS_LO (ro): tx_packets of queue q (SPEC 6): frames sent (counted when their last beat leaves for the MAC).
-inline constexpr uint32_t Q_TX_PACKETS_LO_BASE = 0x3018u;
+inline constexpr uint32_t Q_TX_PACKETS_LO_BASE = 0x30018u;
 inline constexpr uint32_t Q_TX_PACKETS_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_PACKETS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_PACKETS_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_PACKETS_LO(unsigned q) { return Q_TX_PACKETS_LO_BASE + q * Q_TX_PACKETS_LO_STRIDE; }
 inline constexpr uint32_t Q_TX_PACKETS_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_PACKETS_LO_VALUE_SHIFT = 0u;
@@ -757,9 +757,9 @@ inline constexpr uint32_t Q_TX_PACKETS_LO_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_PACKETS_LO_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_TX_PACKETS_HI (ro): tx_packets of queue q (SPEC 6): frames sent (counted when their last beat leaves for the MAC).
-inline constexpr uint32_t Q_TX_PACKETS_HI_BASE = 0x301Cu;
+inline constexpr uint32_t Q_TX_PACKETS_HI_BASE = 0x3001Cu;
 inline constexpr uint32_t Q_TX_PACKETS_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_PACKETS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_PACKETS_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_PACKETS_HI(unsigned q) { return Q_TX_PACKETS_HI_BASE + q * Q_TX_PACKETS_HI_STRIDE; }
 inline constexpr uint32_t Q_TX_PACKETS_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_PACKETS_HI_VALUE_SHIFT = 0u;
@@ -767,9 +767,9 @@ inline constexpr uint32_t Q_TX_PACKETS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_PACKETS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_TX_BYTES_LO (ro): tx_bytes of queue q (SPEC 6): bytes of those frames as sent (after tag insertion and padding, without FCS).
-inline constexpr uint32_t Q_TX_BYTES_LO_BASE = 0x3020u;
+inline constexpr uint32_t Q_TX_BYTES_LO_BASE = 0x30020u;
 inline constexpr uint32_t Q_TX_BYTES_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_BYTES_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_BYTES_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_BYTES_LO(unsigned q) { return Q_TX_BYTES_LO_BASE + q * Q_TX_BYTES_LO_STRIDE; }
 inline constexpr uint32_t Q_TX_BYTES_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_BYTES_LO_VALUE_SHIFT = 0u;
@@ -777,9 +777,9 @@ inline constexpr uint32_t Q_TX_BYTES_LO_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_BYTES_LO_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_TX_BYTES_HI (ro): tx_bytes of queue q (SPEC 6): bytes of those frames as sent (after tag insertion and padding, without FCS).
-inline constexpr uint32_t Q_TX_BYTES_HI_BASE = 0x3024u;
+inline constexpr uint32_t Q_TX_BYTES_HI_BASE = 0x30024u;
 inline constexpr uint32_t Q_TX_BYTES_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_BYTES_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_BYTES_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_BYTES_HI(unsigned q) { return Q_TX_BYTES_HI_BASE + q * Q_TX_BYTES_HI_STRIDE; }
 inline constexpr uint32_t Q_TX_BYTES_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_BYTES_HI_VALUE_SHIFT = 0u;
@@ -787,9 +787,9 @@ inline constexpr uint32_t Q_TX_BYTES_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_BYTES_HI_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_TX_SPOOF_DROPS_LO (ro): tx_spoof_drops of queue q (SPEC 5, 6).
-inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_BASE = 0x3028u;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_BASE = 0x30028u;
 inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_SPOOF_DROPS_LO(unsigned q) { return Q_TX_SPOOF_DROPS_LO_BASE + q * Q_TX_SPOOF_DROPS_LO_STRIDE; }
 inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_VALUE_SHIFT = 0u;
@@ -797,9 +797,9 @@ inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_SPOOF_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_TX_SPOOF_DROPS_HI (ro): tx_spoof_drops of queue q (SPEC 5, 6).
-inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_BASE = 0x302Cu;
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_BASE = 0x3002Cu;
 inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_SPOOF_DROPS_HI(unsigned q) { return Q_TX_SPOOF_DROPS_HI_BASE + q * Q_TX_SPOOF_DROPS_HI_STRIDE; }
 inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_VALUE_SHIFT = 0u;
@@ -807,9 +807,9 @@ inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_SPOOF_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_TX_OVERSIZE_DROPS_LO (ro): tx_oversize_drops of queue q (SPEC 5, 6): frames longer than min(RX_MAX_FRAME, MaxFrameBytes) after tag insertion, dropped unread.
-inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_BASE = 0x3030u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_BASE = 0x30030u;
 inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO(unsigned q) { return Q_TX_OVERSIZE_DROPS_LO_BASE + q * Q_TX_OVERSIZE_DROPS_LO_STRIDE; }
 inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_VALUE_SHIFT = 0u;
@@ -817,9 +817,9 @@ inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_VALUE_WIDTH = 32u;
 inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_LO_VALUE_MASK = 0xFFFFFFFFu;
 
 // Q_TX_OVERSIZE_DROPS_HI (ro): tx_oversize_drops of queue q (SPEC 5, 6): frames longer than min(RX_MAX_FRAME, MaxFrameBytes) after tag insertion, dropped unread.
-inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_BASE = 0x3034u;
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_BASE = 0x30034u;
 inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_STRIDE = 0x40u;
-inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_MAX_COUNT = 64u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
+inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_MAX_COUNT = 1024u;  // entries: ID_NUM_QUEUES (the NumQueues parameter)
 constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI(unsigned q) { return Q_TX_OVERSIZE_DROPS_HI_BASE + q * Q_TX_OVERSIZE_DROPS_HI_STRIDE; }
 inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_RESET = 0x00000000u;
 inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_VALUE_SHIFT = 0u;
@@ -847,7 +847,7 @@ struct RegInfo {
 };
 inline constexpr RegInfo REG_TABLE[] = {
     {"ID_MAGIC", 0x0000u, 0x0u, 1u, nullptr, Access::RO, 0x564D5143u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
-    {"ID_VERSION", 0x0004u, 0x0u, 1u, nullptr, Access::RO, 0x00010000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_VERSION", 0x0004u, 0x0u, 1u, nullptr, Access::RO, 0x01000000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_NUM_QUEUES", 0x0008u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_NUM_FILTERS", 0x000Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_DATA_W", 0x0010u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
@@ -891,45 +891,45 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"DMA_ERRORS_HI", 0x0234u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
     {"QUEUE_ERRORS_LO", 0x0238u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
     {"QUEUE_ERRORS_HI", 0x023Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
-    {"Q_RX_CTRL", 0x1000u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000001Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_BASE_LO", 0x1004u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFF0u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_BASE_HI", 0x1008u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_SIZE", 0x100Cu, 0x40u, 64u, "NumQueues", Access::RW, 0x00000008u, 0x0000000Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_BUF", 0x1010u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000800u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_TAIL", 0x1014u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_HEAD", 0x1018u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_STATUS", 0x101Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000007Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_CMD", 0x1020u, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
-    {"Q_INT_MASK", 0x1024u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_INT_CAUSE", 0x1028u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_INT_CLEAR", 0x102Cu, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000007u, Kind::PLAIN},
-    {"Q_INT_ITR", 0x1030u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00FFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_CTRL", 0x2000u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_BASE_LO", 0x2004u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFF0u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_BASE_HI", 0x2008u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_SIZE", 0x200Cu, 0x40u, 64u, "NumQueues", Access::RW, 0x00000008u, 0x0000000Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_TAIL", 0x2014u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_HEAD", 0x2018u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_STATUS", 0x201Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000007Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_CMD", 0x2020u, 0x40u, 64u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
-    {"Q_TX_PORT_VLAN", 0x2024u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_MAC_LO", 0x2028u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_MAC_HI", 0x202Cu, 0x40u, 64u, "NumQueues", Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_TX_WEIGHT", 0x2030u, 0x40u, 64u, "NumQueues", Access::RW, 0x00000018u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
-    {"Q_RX_PACKETS_LO", 0x3000u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
-    {"Q_RX_PACKETS_HI", 0x3004u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
-    {"Q_RX_BYTES_LO", 0x3008u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
-    {"Q_RX_BYTES_HI", 0x300Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
-    {"Q_RX_NO_DESC_DROPS_LO", 0x3010u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
-    {"Q_RX_NO_DESC_DROPS_HI", 0x3014u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
-    {"Q_TX_PACKETS_LO", 0x3018u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
-    {"Q_TX_PACKETS_HI", 0x301Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
-    {"Q_TX_BYTES_LO", 0x3020u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
-    {"Q_TX_BYTES_HI", 0x3024u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
-    {"Q_TX_SPOOF_DROPS_LO", 0x3028u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
-    {"Q_TX_SPOOF_DROPS_HI", 0x302Cu, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
-    {"Q_TX_OVERSIZE_DROPS_LO", 0x3030u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
-    {"Q_TX_OVERSIZE_DROPS_HI", 0x3034u, 0x40u, 64u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_RX_CTRL", 0x10000u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0x0000001Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_BASE_LO", 0x10004u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFF0u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_BASE_HI", 0x10008u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_SIZE", 0x1000Cu, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000008u, 0x0000000Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_BUF", 0x10010u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000800u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_TAIL", 0x10014u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_HEAD", 0x10018u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_STATUS", 0x1001Cu, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000007Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_CMD", 0x10020u, 0x40u, 1024u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
+    {"Q_INT_MASK", 0x10024u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_INT_CAUSE", 0x10028u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_INT_CLEAR", 0x1002Cu, 0x40u, 1024u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000007u, Kind::PLAIN},
+    {"Q_INT_ITR", 0x10030u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0x00FFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_CTRL", 0x20000u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0x00000007u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_BASE_LO", 0x20004u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFF0u, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_BASE_HI", 0x20008u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_SIZE", 0x2000Cu, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000008u, 0x0000000Fu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_TAIL", 0x20014u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_HEAD", 0x20018u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x00000FFFu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_STATUS", 0x2001Cu, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0x0000007Fu, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_CMD", 0x20020u, 0x40u, 1024u, "NumQueues", Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
+    {"Q_TX_PORT_VLAN", 0x20024u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_MAC_LO", 0x20028u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_MAC_HI", 0x2002Cu, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000000u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_TX_WEIGHT", 0x20030u, 0x40u, 1024u, "NumQueues", Access::RW, 0x00000018u, 0x0000FFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"Q_RX_PACKETS_LO", 0x30000u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_RX_PACKETS_HI", 0x30004u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_RX_BYTES_LO", 0x30008u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_RX_BYTES_HI", 0x3000Cu, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_RX_NO_DESC_DROPS_LO", 0x30010u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_RX_NO_DESC_DROPS_HI", 0x30014u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_TX_PACKETS_LO", 0x30018u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_TX_PACKETS_HI", 0x3001Cu, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_TX_BYTES_LO", 0x30020u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_TX_BYTES_HI", 0x30024u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_TX_SPOOF_DROPS_LO", 0x30028u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_TX_SPOOF_DROPS_HI", 0x3002Cu, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
+    {"Q_TX_OVERSIZE_DROPS_LO", 0x30030u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
+    {"Q_TX_OVERSIZE_DROPS_HI", 0x30034u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
 };
 
 // Descriptor formats in host memory (docs/registers.md, "Descriptor formats"):

@@ -48,7 +48,7 @@ module vmq_eth_sys_top #(
   /* verilator lint_on UNUSEDSIGNAL */
   output logic                      m_tx_tlast_o,
   output logic                      m_tx_tuser_o,
-  input  logic [15:0]               s_axil_awaddr_i,
+  input  logic [vmq_reg_pkg::REG_ADDR_W-1:0]               s_axil_awaddr_i,
   input  logic                      s_axil_awvalid_i,
   output logic                      s_axil_awready_o,
   input  logic [31:0]               s_axil_wdata_i,
@@ -58,7 +58,7 @@ module vmq_eth_sys_top #(
   output logic [1:0]                s_axil_bresp_o,
   output logic                      s_axil_bvalid_o,
   input  logic                      s_axil_bready_i,
-  input  logic [15:0]               s_axil_araddr_i,
+  input  logic [vmq_reg_pkg::REG_ADDR_W-1:0]               s_axil_araddr_i,
   input  logic                      s_axil_arvalid_i,
   output logic                      s_axil_arready_o,
   output logic [31:0]               s_axil_rdata_o,

@@ -16,7 +16,7 @@ module fpga_core_tb_top #(
   localparam int unsigned AxiDataW    = 256,
   localparam int unsigned DmaIdW      = $clog2(NumQueues) + 2,
   localparam int unsigned BarIdW      = 4,
-  localparam int unsigned BarAddrW    = 16
+  localparam int unsigned BarAddrW    = 20
 ) (
   input  logic                        gt_clk_i,
   input  logic                        gt_rst_i,

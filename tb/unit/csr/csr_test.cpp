@@ -7,7 +7,7 @@
 // backpressure, and sometimes runs a read and a write at the same time.
 // Checks (docs/registers.md, "Access rules"): ID registers vs. parameters,
 // reset values, random writes with random WSTRB read back, unmapped holes /
-// q >= NumQueues / top of the 64 KiB space read 0xFFFFFFFF with OKAY and are
+// q >= NumQueues / top of the 512 KiB space read 0xFFFFFFFF with OKAY and are
 // counted exactly in csr_unmapped, read-only writes ignored and not counted,
 // w1p pulses exactly once per write (per-queue pulses only on the addressed
 // queue), hardware-driven ro registers (scalar and per queue) reflect their

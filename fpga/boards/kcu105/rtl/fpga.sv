@@ -36,7 +36,7 @@ module fpga #(
   parameter int unsigned MaxFrameBytes  = 9216,
   parameter bit          GtBitReverse   = 1'b1,
   parameter int unsigned SlipWaitCycles = 32,
-  parameter int unsigned BarAddrW       = 16,
+  parameter int unsigned BarAddrW       = 20,
   localparam int unsigned AxiDataW      = 256,
   localparam int unsigned DmaIdW        = $clog2(NumQueues) + 2,
   localparam int unsigned BarIdW        = 4

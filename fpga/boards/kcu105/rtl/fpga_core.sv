@@ -5,7 +5,7 @@
 // "fpga_core"). vmq_top (EthPhy = 1, DataW 64, AxiDataW 256) on SFP+ cage 0
 // through the GT wizard's asynchronous gearbox; BAR0 (AXI4, 256-bit, from the
 // bridge's M_AXI, already in clk_i) through vmq_axi_to_axil: offsets below
-// 0x8000 to vmq_core's registers, 0x8000..0xFFFF to the board registers;
+// 0x80000 to vmq_core's registers, 0x80000..0xFFFFF to the board registers;
 // DMA straight to the bridge's S_AXI; per-queue interrupts to MSI (vmq_msi)
 // in the bridge clock. Board registers: docs/board-registers.md, generated
 // with vmq_board_reg_pkg from fpga/boards/kcu105/board_regs.toml; the decode
@@ -19,7 +19,7 @@ module fpga_core #(
   parameter int unsigned MaxFrameBytes  = 9216,
   parameter bit          GtBitReverse   = 1'b1,
   parameter int unsigned SlipWaitCycles = 32,
-  parameter int unsigned BarAddrW       = 16,     // BAR0 = 64 KiB
+  parameter int unsigned BarAddrW       = 20,     // BAR0 = 1 MiB
   localparam int unsigned AxiDataW      = 256,
   localparam int unsigned DmaIdW        = $clog2(NumQueues) + 2,
   localparam int unsigned BarIdW        = 4
@@ -111,8 +111,8 @@ module fpga_core #(
   if (NumQueues < 2 || NumQueues > 64) begin : gen_bad_nq
     $fatal(1, "fpga_core: NumQueues must be 2..64 (cause registers cover 64 queues)");
   end
-  if (BarAddrW != 16) begin : gen_bad_bar
-    $fatal(1, "fpga_core: BarAddrW must be 16 (BAR0 = 64 KiB, vmq_core's register space)");
+  if (BarAddrW != vmq_board_reg_pkg::BOARD_ADDR_W) begin : gen_bad_bar
+    $fatal(1, "fpga_core: BarAddrW must be BOARD_ADDR_W (BAR0 = 1 MiB: vmq_core's registers and the board's)");
   end
 
   import vmq_board_reg_pkg::*;
@@ -121,7 +121,7 @@ module fpga_core #(
   localparam int unsigned TxCnt = 4;   // counters of the MAC TX domain
 
   // ---------------------------------------------------------------- BAR0
-  logic [15:0] al_awaddr, al_araddr;
+  logic [BarAddrW-1:0] al_awaddr, al_araddr;
   logic        al_awvalid, al_awready, al_wvalid, al_wready, al_bvalid, al_bready;
   logic        al_arvalid, al_arready, al_rvalid, al_rready;
   logic [31:0] al_wdata, al_rdata;
@@ -132,7 +132,7 @@ module fpga_core #(
     .DataW(AxiDataW),
     .AddrW(BarAddrW),
     .IdW(BarIdW),
-    .AxilAddrW(16)
+    .AxilAddrW(BarAddrW)
   ) u_axi_to_axil (
     .clk_i(clk_i),
     .rst_i(rst_i),
@@ -184,7 +184,7 @@ module fpga_core #(
     .m_axil_rready_o(al_rready)
   );
 
-  // Decode by bit 15. vmq_axi_to_axil holds the address until B / R, so the
+  // Decode by the top bit (19). vmq_axi_to_axil holds the address until B / R, so the
   // responses route by the same bit.
   logic        wr_brd, rd_brd;
   logic        co_awready, co_wready, co_bvalid, co_arready, co_rvalid;
@@ -194,8 +194,8 @@ module fpga_core #(
   logic [1:0]  br_bresp, br_rresp;
   logic [31:0] br_rdata;
   always_comb begin
-    wr_brd     = al_awaddr[15];
-    rd_brd     = al_araddr[15];
+    wr_brd     = al_awaddr[BarAddrW-1];
+    rd_brd     = al_araddr[BarAddrW-1];
     al_awready = wr_brd ? br_awready : co_awready;
     al_wready  = wr_brd ? br_wready  : co_wready;
     al_bvalid  = wr_brd ? br_bvalid  : co_bvalid;
@@ -269,7 +269,7 @@ module fpga_core #(
     .pcs_rx_lock_losses_o(rx_cnt[6]),
     .rx_fifo_drops_o(rx_cnt[7]),
     .tx_fifo_drops_o(tx_fifo_drops),
-    .s_axil_awaddr_i(al_awaddr),
+    .s_axil_awaddr_i(al_awaddr[vmq_reg_pkg::REG_ADDR_W-1:0]),
     .s_axil_awvalid_i(al_awvalid && !wr_brd),
     .s_axil_awready_o(co_awready),
     .s_axil_wdata_i(al_wdata),
@@ -279,7 +279,7 @@ module fpga_core #(
     .s_axil_bresp_o(co_bresp),
     .s_axil_bvalid_o(co_bvalid),
     .s_axil_bready_i(al_bready && !wr_brd),
-    .s_axil_araddr_i(al_araddr),
+    .s_axil_araddr_i(al_araddr[vmq_reg_pkg::REG_ADDR_W-1:0]),
     .s_axil_arvalid_i(al_arvalid && !rd_brd),
     .s_axil_arready_o(co_arready),
     .s_axil_rdata_o(co_rdata),
@@ -391,12 +391,12 @@ module fpga_core #(
 
   // ---------------------------------------------------------------- board registers
   logic        reg_req, reg_we;
-  logic [15:0] reg_addr;
+  logic [BarAddrW-1:0] reg_addr;
   logic [31:0] reg_wdata, reg_rdata;
   logic [3:0]  reg_wstrb;
 
   vmq_axil_reg_if #(
-    .AddrW(16)
+    .AddrW(BarAddrW)
   ) u_brd_if (
     .clk_i(clk_i),
     .rst_i(rst_i),
