@@ -1,94 +1,71 @@
-# RTL file lists, packages first. One list per block; tests and tools use these.
-set(_r ${CMAKE_SOURCE_DIR}/rtl)
+# RTL file lists, read from the one manifest (rtl/manifest.json; resolved the
+# same way as scripts/manifest.py): vmq_rtl(<var> <block>...) sets <var> to
+# the blocks' sources in order, packages first, every used block before its
+# user, each file once.
+set(_vmq_manifest_file ${CMAKE_SOURCE_DIR}/rtl/manifest.json)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_vmq_manifest_file})
+file(READ ${_vmq_manifest_file} _vmq_manifest)
 
-set(VMQ_RTL_PKG
-  ${_r}/pkg/vmq_reg_pkg.sv
-  ${_r}/pkg/vmq_pkg.sv)
+# Depth-first visit; _seen and _acc travel through PARENT_SCOPE.
+function(_vmq_rtl_visit block)
+  list(FIND _seen ${block} _i)
+  if(NOT _i EQUAL -1)
+    return()
+  endif()
+  list(APPEND _seen ${block})
+  string(JSON _nf ERROR_VARIABLE _err LENGTH "${_vmq_manifest}" blocks ${block} files)
+  if(_err)
+    message(FATAL_ERROR "rtl/manifest.json: no block '${block}' (${_err})")
+  endif()
+  string(JSON _nu ERROR_VARIABLE _err LENGTH "${_vmq_manifest}" blocks ${block} uses)
+  if(NOT _err AND _nu GREATER 0)
+    math(EXPR _last "${_nu} - 1")
+    foreach(_k RANGE ${_last})
+      string(JSON _dep GET "${_vmq_manifest}" blocks ${block} uses ${_k})
+      _vmq_rtl_visit(${_dep})
+    endforeach()
+  endif()
+  math(EXPR _last "${_nf} - 1")
+  foreach(_k RANGE ${_last})
+    string(JSON _f GET "${_vmq_manifest}" blocks ${block} files ${_k})
+    list(APPEND _acc ${CMAKE_SOURCE_DIR}/${_f})
+  endforeach()
+  list(REMOVE_DUPLICATES _acc)
+  set(_seen ${_seen} PARENT_SCOPE)
+  set(_acc ${_acc} PARENT_SCOPE)
+endfunction()
 
-set(VMQ_RTL_CSR
-  ${_r}/pkg/vmq_reg_pkg.sv
-  ${_r}/prim/vmq_axil_reg_if.sv
-  ${_r}/csr/vmq_csr.sv)
+function(vmq_rtl var)
+  set(_seen "")
+  set(_acc "")
+  foreach(_b ${ARGN})
+    _vmq_rtl_visit(${_b})
+  endforeach()
+  set(_pkgs "")
+  set(_mods "")
+  foreach(_f ${_acc})
+    if(_f MATCHES "/rtl/pkg/")
+      list(APPEND _pkgs ${_f})
+    else()
+      list(APPEND _mods ${_f})
+    endif()
+  endforeach()
+  set(${var} ${_pkgs} ${_mods} PARENT_SCOPE)
+endfunction()
 
-set(VMQ_RTL_SORTER
-  ${VMQ_RTL_PKG}
-  ${_r}/prim/vmq_sync_fifo.sv
-  ${_r}/rx/vmq_l2_sorter.sv)
-
-set(VMQ_RTL_PKTBUF
-  ${VMQ_RTL_PKG}
-  ${_r}/prim/vmq_sync_fifo.sv
-  ${_r}/rx/vmq_rx_pktbuf.sv)
-
-set(VMQ_RTL_RX_FRONT
-  ${VMQ_RTL_PKG}
-  ${_r}/prim/vmq_sync_fifo.sv
-  ${_r}/prim/vmq_counters.sv
-  ${_r}/rx/vmq_l2_sorter.sv
-  ${_r}/rx/vmq_rx_pktbuf.sv
-  ${_r}/rx/vmq_rx_front.sv)
-
-set(VMQ_RTL_CORE
-  ${VMQ_RTL_RX_FRONT}
-  ${_r}/pkg/vmq_reg_pkg.sv
-  ${_r}/prim/vmq_axil_reg_if.sv
-  ${_r}/prim/vmq_irq.sv
-  ${_r}/csr/vmq_csr.sv
-  ${_r}/rx/vmq_rx_repl.sv
-  ${_r}/rx/vmq_rx_qm.sv
-  ${_r}/rx/vmq_rx_wr.sv
-  ${_r}/prim/vmq_axi_addr_arb.sv
-  ${_r}/prim/vmq_ram_fifo.sv
-  ${_r}/rx/vmq_rx_lb_mux.sv
-  ${_r}/tx/vmq_tx_ring.sv
-  ${_r}/tx/vmq_tx_loop_cls.sv
-  ${_r}/tx/vmq_tx_stage.sv
-  ${_r}/tx/vmq_tx_out.sv
-  ${_r}/top/vmq_core.sv)
-
-# 10 GbE path (rtl/eth; docs/ethernet.md, eth-mac.md, eth-pcs.md).
-set(VMQ_RTL_MAC
-  ${_r}/pkg/vmq_eth_pkg.sv
-  ${_r}/eth/vmq_crc32.sv
-  ${_r}/eth/vmq_mac_tx.sv
-  ${_r}/eth/vmq_mac_rx.sv
-  ${_r}/eth/vmq_mac_10g.sv)
-
-set(VMQ_RTL_PCS
-  ${_r}/pkg/vmq_eth_pkg.sv
-  ${_r}/eth/vmq_pcs_enc.sv
-  ${_r}/eth/vmq_pcs_scrambler.sv
-  ${_r}/eth/vmq_pcs_tx.sv
-  ${_r}/eth/vmq_pcs_lock.sv
-  ${_r}/eth/vmq_pcs_ber.sv
-  ${_r}/eth/vmq_pcs_dec.sv
-  ${_r}/eth/vmq_pcs_rx.sv
-  ${_r}/eth/vmq_pcs_10gbaser.sv)
-
-# Clock-domain crossing FIFOs and vmq_top (the core with its MAC clock
-# domains, optionally the 10GBASE-R PCS + MAC path).
-set(VMQ_RTL_ASYNC_FIFO
-  ${_r}/prim/vmq_async_fifo.sv
-  ${_r}/prim/vmq_axis_async_fifo.sv)
-
-set(VMQ_RTL_TOP
-  ${VMQ_RTL_CORE}
-  ${VMQ_RTL_MAC}
-  ${VMQ_RTL_PCS}
-  ${VMQ_RTL_ASYNC_FIFO}
-  ${_r}/top/vmq_top.sv)
-
-# The PCIe-side blocks of the FPGA build: BAR0 AXI4 -> AXI4-Lite, MSI,
-# snapshot crossing (docs/fpga.md "fpga_core").
-set(VMQ_RTL_PCIE
-  ${_r}/pcie/vmq_cdc_snapshot.sv
-  ${_r}/pcie/vmq_axi_to_axil.sv
-  ${_r}/pcie/vmq_msi.sv)
-
-# The vendor-free core of the KCU105 build (vmq_top + BAR0 + MSI + board registers;
-# vmq_board_reg_pkg is generated from fpga/boards/kcu105/board_regs.toml).
-set(VMQ_RTL_FPGA_CORE
-  ${VMQ_RTL_TOP}
-  ${VMQ_RTL_PCIE}
-  ${_r}/pkg/vmq_board_reg_pkg.sv
-  ${CMAKE_SOURCE_DIR}/fpga/boards/kcu105/rtl/fpga_core.sv)
+vmq_rtl(VMQ_RTL_PKG vmq_reg_pkg vmq_pkg)
+vmq_rtl(VMQ_RTL_CSR vmq_csr)
+vmq_rtl(VMQ_RTL_SORTER vmq_l2_sorter)
+vmq_rtl(VMQ_RTL_PKTBUF vmq_rx_pktbuf)
+vmq_rtl(VMQ_RTL_RX_FRONT vmq_rx_front)
+vmq_rtl(VMQ_RTL_CORE vmq_core)
+# 10 GbE path (rtl/eth; docs/ethernet.md, eth-mac.md, eth-pcs.md)
+vmq_rtl(VMQ_RTL_MAC vmq_mac_10g)
+vmq_rtl(VMQ_RTL_PCS vmq_pcs_10gbaser)
+# clock-domain crossing FIFOs, and vmq_top (the core with its MAC clock domains)
+vmq_rtl(VMQ_RTL_ASYNC_FIFO vmq_axis_async_fifo)
+vmq_rtl(VMQ_RTL_TOP vmq_top)
+# the PCIe-side blocks of the FPGA build (docs/fpga.md "fpga_core")
+vmq_rtl(VMQ_RTL_PCIE vmq_cdc_snapshot vmq_axi_to_axil vmq_msi)
+# the vendor-free core of the KCU105 build
+vmq_rtl(VMQ_RTL_FPGA_CORE fpga_core)

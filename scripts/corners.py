@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "rtl" / "corners.json"
 DOCS = ROOT / "docs" / "corners.md"
 DEFAULTS = {"DataW": 64, "AxiDataW": 128, "NumQueues": 16, "NumFilters": 64}
-USES = ("model", "lint", "elab")
+USES = ("model", "lint", "elab", "timing")
 
 
 def load() -> list[dict]:
@@ -81,14 +81,14 @@ def docs_text() -> str:
         "fails when it is stale, or when the card corner differs from the KCU105",
         "build's values). Parameters not named take the RTL defaults (SPEC §2).",
         "",
-        "| corner | tag | DataW | AxiDataW | NumQueues | NumFilters | core model | lint | elab | what |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| corner | tag | DataW | AxiDataW | NumQueues | NumFilters | core model | lint | elab | timing | what |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for c in cs:
         p = full(c)
         yes = lambda u: "yes" if c[u] else "—"
         out.append(f"| `{c['name']}` | `{tag(c)}` | {p['DataW']} | {p['AxiDataW']} | {p['NumQueues']} | "
-                   f"{p['NumFilters']} | {yes('model')} | {yes('lint')} | {yes('elab')} | {c['what']} |")
+                   f"{p['NumFilters']} | {yes('model')} | {yes('lint')} | {yes('elab')} | {yes('timing')} | {c['what']} |")
     out += [
         "",
         "- *core model*: verilated once (`core_<tag>`) and run by the receive and",
@@ -96,6 +96,9 @@ def docs_text() -> str:
         "  run's build budget allows three full-core models.",
         "- *lint*: `verilator --lint-only -Wall` of `vmq_core` at the corner.",
         "- *elab*: elaborated by Yosys (slang front end) in `scripts/synth_elab.py`.",
+        "- *timing*: a corner of the logic-depth check (`scripts/timing_check.py`,",
+        "  docs/timing.md): every block listed for timing in `rtl/manifest.json`",
+        "  is synthesised with the corner's parameters it declares.",
         "",
     ]
     return "\n".join(out)

@@ -7,7 +7,7 @@ without Vivado (docs/fpga-kcu105.md, "The check"). CTest: fpga_check.
      command stubbed (recorded, returning ""): no Tcl error, and the record
      gives the IP properties, the files read and the synth_design generics;
   3. every file named by the Makefile, build.tcl (as run) and sources.f exists;
-     sources.f's first part equals VMQ_RTL_TOP of cmake/VmqRtl.cmake;
+     sources.f equals rtl/manifest.json's vmq_top and fpga (manifest.py --sources-f);
   4. every CONFIG.<name> set on an IP, and every port name used on an IP
      instance in rtl/fpga.sv, appears in the facts sheet or in the verify
      list of docs/fpga-kcu105.md;
@@ -160,25 +160,13 @@ def dry_run(tclsh, script, args):
 # ---------------------------------------------------------------------------
 # 3. Files
 # ---------------------------------------------------------------------------
-def cmake_rtl_top():
-    txt = re.sub(r"#.*", "", read(os.path.join(REPO, "cmake", "VmqRtl.cmake")))
-    sets = {m.group(1): m.group(2).split() for m in re.finditer(r"set\(\s*(\w+)\s+([^)]*)\)", txt)}
-
-    def expand(name):
-        out = []
-        for t in sets[name]:
-            m = re.fullmatch(r"\$\{(VMQ_\w+)\}", t)
-            if m:
-                out += expand(m.group(1))
-            else:
-                out.append(t.replace("${_r}", "rtl").replace("${CMAKE_SOURCE_DIR}/", ""))
-        return out
-
-    seen = []
-    for f in expand("VMQ_RTL_TOP"):
-        if f not in seen:
-            seen.append(f)
-    return seen
+def manifest_parts():
+    """sources.f as rtl/manifest.json resolves it: part 1 vmq_top, part 2 the rest of fpga."""
+    sys.path.insert(0, os.path.join(REPO, "scripts"))
+    import manifest
+    top = manifest.files("vmq_top", absolute=False)
+    board = [f for f in manifest.files("fpga", absolute=False) if f not in top]
+    return top, board
 
 
 def read_sources_f():
@@ -198,24 +186,25 @@ def read_sources_f():
 
 def check_files(build_recs, other_recs):
     parts = read_sources_f()
-    top = cmake_rtl_top()
-    p1 = parts.get(1, [])
-    if p1 != top:
-        extra = [f for f in p1 if f not in top]
-        missing = [f for f in top if f not in p1]
-        detail = []
-        if missing:
-            detail.append("missing " + ", ".join(missing))
-        if extra:
-            detail.append("not in VMQ_RTL_TOP " + ", ".join(extra))
-        if not detail:
-            detail.append("same files, different order")
-        fail(f"sources.f part 1 differs from VMQ_RTL_TOP in cmake/VmqRtl.cmake: {'; '.join(detail)}")
-    else:
-        ok(f"sources.f part 1 = VMQ_RTL_TOP ({len(top)} files)")
+    for n, want in zip((1, 2), manifest_parts()):
+        got = parts.get(n, [])
+        if got != want:
+            extra = [f for f in got if f not in want]
+            missing = [f for f in want if f not in got]
+            detail = []
+            if missing:
+                detail.append("missing " + ", ".join(missing))
+            if extra:
+                detail.append("not in rtl/manifest.json " + ", ".join(extra))
+            if not detail:
+                detail.append("same files, different order")
+            fail(f"sources.f part {n} differs from rtl/manifest.json: {'; '.join(detail)} "
+                 "(regenerate: scripts/manifest.py --sources-f)")
+        else:
+            ok(f"sources.f part {n} = rtl/manifest.json ({len(want)} files)")
 
     named = {}  # path -> who names it
-    for f in p1 + parts.get(2, []):
+    for f in parts.get(1, []) + parts.get(2, []):
         named.setdefault(os.path.join(REPO, f), "sources.f")
     for r in build_recs + other_recs:
         if r[0] == "READ":

@@ -13,16 +13,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_xcheck as sx  # noqa: E402  (yosys_cmd, staging rules)
 import corners  # noqa: E402  (the parameter corner table)
+import manifest  # noqa: E402  (the RTL file lists)
 
-CORE = sx.PKGS + [
-    "rtl/prim/vmq_sync_fifo.sv", "rtl/prim/vmq_counters.sv", "rtl/prim/vmq_axil_reg_if.sv",
-    "rtl/prim/vmq_irq.sv", "rtl/csr/vmq_csr.sv", "rtl/rx/vmq_l2_sorter.sv",
-    "rtl/rx/vmq_rx_pktbuf.sv", "rtl/rx/vmq_rx_front.sv", "rtl/rx/vmq_rx_repl.sv",
-    "rtl/rx/vmq_rx_qm.sv", "rtl/rx/vmq_rx_wr.sv", "rtl/prim/vmq_axi_addr_arb.sv",
-    "rtl/prim/vmq_ram_fifo.sv", "rtl/rx/vmq_rx_lb_mux.sv", "rtl/tx/vmq_tx_ring.sv",
-    "rtl/tx/vmq_tx_loop_cls.sv", "rtl/tx/vmq_tx_stage.sv", "rtl/tx/vmq_tx_out.sv",
-    "rtl/top/vmq_core.sv",
-]
+# the core's sources, in order, from the one file list (rtl/manifest.json)
+CORE = manifest.files("vmq_core", absolute=False)
 # the corners of rtl/corners.json marked "elab" (docs/corners.md)
 CORNERS = {c["name"]: c["params"] for c in corners.load() if c["elab"]}
 

@@ -35,13 +35,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_xcheck as sx  # noqa: E402  (yosys_cmd, ROOT)
 import synth_elab as se    # noqa: E402  (CORE file list)
+import manifest  # noqa: E402  (the RTL file lists)
 
 ROOT = sx.ROOT
-MAC = ["rtl/pkg/vmq_eth_pkg.sv", "rtl/eth/vmq_crc32.sv", "rtl/eth/vmq_mac_tx.sv",
-       "rtl/eth/vmq_mac_rx.sv", "rtl/eth/vmq_mac_10g.sv"]
-PCS = ["rtl/pkg/vmq_eth_pkg.sv", "rtl/eth/vmq_pcs_enc.sv", "rtl/eth/vmq_pcs_scrambler.sv",
-       "rtl/eth/vmq_pcs_tx.sv", "rtl/eth/vmq_pcs_lock.sv", "rtl/eth/vmq_pcs_ber.sv",
-       "rtl/eth/vmq_pcs_dec.sv", "rtl/eth/vmq_pcs_rx.sv", "rtl/eth/vmq_pcs_10gbaser.sv"]
+MAC = manifest.files("vmq_mac_10g", absolute=False)  # rtl/manifest.json
+PCS = manifest.files("vmq_pcs_10gbaser", absolute=False)
 DEFAULT = [
     ("vmq_core", "vmq_core", se.CORE, {}),
     ("vmq_mac_10g", "vmq_mac_10g", MAC, {}),
