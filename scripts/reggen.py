@@ -1141,7 +1141,7 @@ build-time parameter of the core; **w1p** write 1 to pulse, reads 0.
         o.append(f"| `{p.name}` | {p.default} | {p.min}..{p.max} | {md_esc(p.desc)} |\n")
     o.append(f"""
 The driver refuses a core whose `ID_MAGIC` is not 0x{magic:08X} or whose
-`ID_VERSION.MAJOR` differs from the one it was built for.
+`ID_VERSION` MAJOR.MINOR differs from the one it was built for (the driver speaks exactly one map).
 
 ## Address map
 

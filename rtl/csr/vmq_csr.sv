@@ -19,7 +19,10 @@ module vmq_csr
   parameter int unsigned DataW = 64,
   parameter int unsigned AxiDataW = 128,
   parameter int unsigned MaxFrameBytes = 9216,
-  parameter int unsigned PktBufBytes = 65536
+  parameter int unsigned PktBufBytes = 65536,
+  parameter int unsigned DescCache = 32,
+  parameter int unsigned TxDescCache = 32,
+  parameter int unsigned TxStageBytes = 16384
 ) (
   input  logic                       clk_i,
   input  logic                       rst_i,
@@ -207,6 +210,15 @@ module vmq_csr
   end
   if (PktBufBytes < 1) begin : gen_bad_pkt_buf_bytes
     $fatal(1, "vmq_csr: PktBufBytes must be 1..4294967295");
+  end
+  if (DescCache < 4 || DescCache > 255) begin : gen_bad_desc_cache
+    $fatal(1, "vmq_csr: DescCache must be 4..255");
+  end
+  if (TxDescCache < 1 || TxDescCache > 255) begin : gen_bad_tx_desc_cache
+    $fatal(1, "vmq_csr: TxDescCache must be 1..255");
+  end
+  if (TxStageBytes < 64 || TxStageBytes > 2147483647) begin : gen_bad_tx_stage_bytes
+    $fatal(1, "vmq_csr: TxStageBytes must be 64..2147483647");
   end
 
   // ---------------------------------------------------------------- bus adapter
@@ -467,6 +479,9 @@ module vmq_csr
   logic hit_id_max_frame_bytes;
   logic hit_id_pktbuf_bytes;
   logic hit_scratch;
+  logic hit_id_rx_caps;
+  logic hit_id_tx_caps;
+  logic hit_id_tx_stage_bytes;
   logic hit_reset;
   logic hit_status;
   logic hit_ctrl;
@@ -512,6 +527,9 @@ module vmq_csr
   assign hit_id_max_frame_bytes = (word_addr == REG_ID_MAX_FRAME_BYTES);
   assign hit_id_pktbuf_bytes = (word_addr == REG_ID_PKTBUF_BYTES);
   assign hit_scratch = (word_addr == REG_SCRATCH);
+  assign hit_id_rx_caps = (word_addr == REG_ID_RX_CAPS);
+  assign hit_id_tx_caps = (word_addr == REG_ID_TX_CAPS);
+  assign hit_id_tx_stage_bytes = (word_addr == REG_ID_TX_STAGE_BYTES);
   assign hit_reset = (word_addr == REG_RESET);
   assign hit_status = (word_addr == REG_STATUS);
   assign hit_ctrl = (word_addr == REG_CTRL);
@@ -625,8 +643,9 @@ module vmq_csr
   logic mapped;
   assign mapped = hit_id_magic | hit_id_version | hit_id_num_queues | hit_id_num_filters |
                   hit_id_data_w | hit_id_axi_data_w | hit_id_max_frame_bytes |
-                  hit_id_pktbuf_bytes | hit_scratch | hit_reset | hit_status | hit_ctrl |
-                  hit_rx_tpid | hit_rx_min_frame | hit_rx_max_frame | hit_csr_unmapped_lo |
+                  hit_id_pktbuf_bytes | hit_scratch | hit_id_rx_caps | hit_id_tx_caps |
+                  hit_id_tx_stage_bytes | hit_reset | hit_status | hit_ctrl | hit_rx_tpid |
+                  hit_rx_min_frame | hit_rx_max_frame | hit_csr_unmapped_lo |
                   hit_csr_unmapped_hi | hit_filt_idx | hit_filt_cfg | hit_filt_mac_lo |
                   hit_filt_mac_hi | hit_filt_qmask_lo | hit_filt_qmask_hi | hit_filt_cmd |
                   hit_filt_rd_cfg | hit_filt_rd_mac_lo | hit_filt_rd_mac_hi |
@@ -1644,7 +1663,7 @@ module vmq_csr
   always_comb begin
     rdata = '0;
     if (hit_id_magic) rdata = rdata | 32'h564D5143;
-    if (hit_id_version) rdata = rdata | {8'h01, 8'h00, 16'h0000};
+    if (hit_id_version) rdata = rdata | {8'h01, 8'h01, 16'h0000};
     if (hit_id_num_queues) rdata = rdata | {16'b0, 16'(NumQueues)};
     if (hit_id_num_filters) rdata = rdata | {16'b0, 16'(NumFilters)};
     if (hit_id_data_w) rdata = rdata | {16'b0, 16'(DataW)};
@@ -1652,6 +1671,9 @@ module vmq_csr
     if (hit_id_max_frame_bytes) rdata = rdata | {16'b0, 16'(MaxFrameBytes)};
     if (hit_id_pktbuf_bytes) rdata = rdata | 32'(PktBufBytes);
     if (hit_scratch) rdata = rdata | scratch_value_q;
+    if (hit_id_rx_caps) rdata = rdata | {24'b0, 8'(DescCache)};
+    if (hit_id_tx_caps) rdata = rdata | {24'b0, 8'(TxDescCache)};
+    if (hit_id_tx_stage_bytes) rdata = rdata | 32'(TxStageBytes);
     if (hit_reset) rdata = rdata | {31'b0, 1'b0};
     if (hit_status) rdata = rdata | {31'b0, status_reset_busy_i};
     if (hit_ctrl) rdata = rdata | {28'b0, ctrl_tx_drr_q, ctrl_loopback_en_q, ctrl_default_queue_en_q, 1'b0};

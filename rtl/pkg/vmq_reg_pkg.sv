@@ -13,7 +13,7 @@ package vmq_reg_pkg;
 
   localparam logic [31:0] MAGIC = 32'h564D5143;
   localparam logic [15:0] VERSION_PATCH = 16'h0000;
-  localparam logic [7:0] VERSION_MINOR = 8'h00;
+  localparam logic [7:0] VERSION_MINOR = 8'h01;
   localparam logic [7:0] VERSION_MAJOR = 8'h01;
 
   // ID_MAGIC (ro): Identification magic.
@@ -25,7 +25,7 @@ package vmq_reg_pkg;
 
   // ID_VERSION (ro): Register-map version.
   localparam logic [18:0] REG_ID_VERSION = 19'h00004;
-  localparam logic [31:0] ID_VERSION_RESET = 32'h01000000;
+  localparam logic [31:0] ID_VERSION_RESET = 32'h01010000;
   localparam int unsigned ID_VERSION_PATCH_LSB = 0;
   localparam int unsigned ID_VERSION_PATCH_WIDTH = 16;
   localparam logic [31:0] ID_VERSION_PATCH_MASK = 32'h0000FFFF;
@@ -84,6 +84,27 @@ package vmq_reg_pkg;
   localparam int unsigned SCRATCH_VALUE_LSB = 0;
   localparam int unsigned SCRATCH_VALUE_WIDTH = 32;
   localparam logic [31:0] SCRATCH_VALUE_MASK = 32'hFFFFFFFF;
+
+  // ID_RX_CAPS (ro): Receive capacities of this build, for the driver.
+  localparam logic [18:0] REG_ID_RX_CAPS = 19'h00024;
+  localparam logic [31:0] ID_RX_CAPS_RESET = 32'h00000000;
+  localparam int unsigned ID_RX_CAPS_DESC_CACHE_LSB = 0;
+  localparam int unsigned ID_RX_CAPS_DESC_CACHE_WIDTH = 8;
+  localparam logic [31:0] ID_RX_CAPS_DESC_CACHE_MASK = 32'h000000FF;
+
+  // ID_TX_CAPS (ro): Transmit capacities of this build, for the driver (it refuses frames the core cannot take instead of copying these as constants).
+  localparam logic [18:0] REG_ID_TX_CAPS = 19'h00028;
+  localparam logic [31:0] ID_TX_CAPS_RESET = 32'h00000000;
+  localparam int unsigned ID_TX_CAPS_DESC_PER_FRAME_LSB = 0;
+  localparam int unsigned ID_TX_CAPS_DESC_PER_FRAME_WIDTH = 8;
+  localparam logic [31:0] ID_TX_CAPS_DESC_PER_FRAME_MASK = 32'h000000FF;
+
+  // ID_TX_STAGE_BYTES (ro): Transmit staging bytes per queue: the longest frame (after any port-VLAN tag) a queue can stage (TxStageBytes parameter).
+  localparam logic [18:0] REG_ID_TX_STAGE_BYTES = 19'h0002C;
+  localparam logic [31:0] ID_TX_STAGE_BYTES_RESET = 32'h00000000;
+  localparam int unsigned ID_TX_STAGE_BYTES_VALUE_LSB = 0;
+  localparam int unsigned ID_TX_STAGE_BYTES_VALUE_WIDTH = 32;
+  localparam logic [31:0] ID_TX_STAGE_BYTES_VALUE_MASK = 32'hFFFFFFFF;
 
   // RESET (w1p): Global soft reset.
   localparam logic [18:0] REG_RESET = 19'h00030;

@@ -174,7 +174,10 @@ module vmq_core #(
     .DataW         (DataW),
     .AxiDataW      (AxiDataW),
     .MaxFrameBytes (MaxFrameBytes),
-    .PktBufBytes   (PktBufBytes)
+    .PktBufBytes   (PktBufBytes),
+    .DescCache     (DescCache),
+    .TxDescCache   (TxDescCache),
+    .TxStageBytes  (TxStageBytes)
   ) u_csr (
     .clk_i                    (clk_i),
     .rst_i                    (rst_i),

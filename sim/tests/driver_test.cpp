@@ -196,9 +196,14 @@ TEST(Driver, Capabilities) {
   EXPECT_EQ(c.data_w, mi.data_w) << mi.name;
   EXPECT_EQ(c.axi_data_w, mi.axi_data_w) << mi.name;
   EXPECT_EQ(c.max_frame_bytes, mi.max_frame_bytes) << mi.name;
-  EXPECT_EQ(c.version_major, 1u);  // map 1.0: the 1024-queue layout (issue 17)
-  EXPECT_EQ(c.version_minor, 0u);
+  EXPECT_EQ(c.version_major, 1u);  // map 1.x: the 1024-queue layout (issue 17)
+  EXPECT_EQ(c.version_minor, 1u);  // 1.1: ID_RX_CAPS, ID_TX_CAPS, ID_TX_STAGE_BYTES
   EXPECT_GE(c.pktbuf_bytes, c.max_frame_bytes) << "the packet buffer must hold a maximum frame";
+  // the core's build parameters (vmq_core defaults; the sim core does not override them)
+  EXPECT_EQ(c.rx_desc_cache, 32u) << mi.name;
+  EXPECT_EQ(c.tx_desc_per_frame, 32u) << mi.name;
+  EXPECT_EQ(c.tx_stage_bytes, 16384u) << mi.name;
+  EXPECT_GE(c.tx_stage_bytes, c.max_frame_bytes) << "a queue must stage a maximum frame";
   // A fresh device: no filter, no queue allocated, nothing counted.
   EXPECT_TRUE(r.dev.filters().empty());
   for (unsigned q = 0; q < c.num_queues; ++q) EXPECT_FALSE(r.dev.allocated(q)) << "queue " << q;
@@ -333,6 +338,11 @@ TEST(Driver, ArgumentMisuse) {
   const std::vector<uint8_t> f13(13, 0x11);
   const std::span<const uint8_t> short_burst[] = {f13};
   expect_error("tx frame of 13 bytes", [&] { d.tx_burst(1, short_burst); }, IA, {"13"});
+  // the upper limit is the core's staging per queue, read from ID_TX_STAGE_BYTES
+  const std::vector<uint8_t> too_long(d.caps().tx_stage_bytes + 1, 0x22);
+  const std::span<const uint8_t> long_burst[] = {too_long};
+  expect_error("tx frame one byte over the staging", [&] { d.tx_burst(1, long_burst); }, IA,
+               {std::to_string(too_long.size()), "14.." + std::to_string(d.caps().tx_stage_bytes)});
   auto port_with = [&](std::function<void(vmq::PortConfig&)> edit) {
     return [&d, edit] {
       vmq::PortConfig pc;

@@ -95,6 +95,15 @@ Device::Device(RegIo& io, DmaAllocator& dma, Options opt) : io_(io), dma_(dma), 
   caps_.axi_data_w = io_.read32(r::ID_AXI_DATA_W);
   caps_.max_frame_bytes = io_.read32(r::ID_MAX_FRAME_BYTES);
   caps_.pktbuf_bytes = io_.read32(r::ID_PKTBUF_BYTES);
+  caps_.rx_desc_cache = (io_.read32(r::ID_RX_CAPS) & r::ID_RX_CAPS_DESC_CACHE_MASK) >> r::ID_RX_CAPS_DESC_CACHE_SHIFT;
+  caps_.tx_desc_per_frame =
+      (io_.read32(r::ID_TX_CAPS) & r::ID_TX_CAPS_DESC_PER_FRAME_MASK) >> r::ID_TX_CAPS_DESC_PER_FRAME_SHIFT;
+  caps_.tx_stage_bytes = io_.read32(r::ID_TX_STAGE_BYTES);
+  if (caps_.tx_desc_per_frame == 0 || caps_.tx_stage_bytes < caps_.max_frame_bytes)
+    throw Error(Errc::DeviceError,
+                fmt::format("{}: implausible transmit capacities: {} descriptors per frame, {} staging bytes per "
+                            "queue for frames of up to {} bytes (ID_TX_CAPS, ID_TX_STAGE_BYTES)",
+                            io_.describe(), caps_.tx_desc_per_frame, caps_.tx_stage_bytes, caps_.max_frame_bytes));
   if (caps_.num_queues < 1 || caps_.num_queues > 64 || caps_.num_filters < 1 ||
       caps_.num_filters > 4096 || caps_.max_frame_bytes < 64)
     throw Error(Errc::DeviceError,
@@ -551,7 +560,10 @@ std::size_t Device::tx_burst(unsigned q, std::span<const std::span<const uint8_t
   check_queue("tx_burst", q, true);
   Q& s = qs_[q];
   const unsigned n = s.cfg.tx_ring_size, mask = n - 1;
-  const std::size_t max_len = std::min<std::size_t>(kTxMaxFrameBytes, std::size_t(n - 1) * kTxBufferBytes);
+  // the longest frame the core stages, in at most as many descriptors as it
+  // takes per frame (ID_TX_CAPS) and the ring holds
+  const std::size_t max_len = std::min<std::size_t>(
+      caps_.tx_stage_bytes, std::size_t(std::min<unsigned>(n - 1, caps_.tx_desc_per_frame)) * kTxBufferBytes);
   // Check the whole burst first: a refused frame must not leave earlier ones
   // written but never announced.
   for (std::size_t i = 0; i < frames.size(); ++i)

@@ -39,6 +39,8 @@ struct Capabilities {
   unsigned num_queues = 0, num_filters = 0;
   unsigned data_w = 0, axi_data_w = 0;
   unsigned max_frame_bytes = 0, pktbuf_bytes = 0;
+  // what this build's core can take (ID_RX_CAPS, ID_TX_CAPS, ID_TX_STAGE_BYTES)
+  unsigned rx_desc_cache = 0, tx_desc_per_frame = 0, tx_stage_bytes = 0;
 };
 
 // Port-wide settings (SPEC §3, §5).
@@ -54,8 +56,6 @@ struct PortConfig {
 inline constexpr unsigned kMinRing = 16, kMaxRing = 4096;
 inline constexpr unsigned kMinBuffer = 256, kMaxBuffer = 16384;  // multiples of 64
 inline constexpr unsigned kTxBufferBytes = 2048;  // driver's TX slot buffer; frames span several
-inline constexpr unsigned kTxMaxDescPerFrame = 32;  // the core's TxDescCache (docs/tx-dma.md)
-inline constexpr unsigned kTxMaxFrameBytes = 16384;  // tx_burst refuses longer host frames
 inline constexpr std::size_t kDmaChunkBytes = std::size_t(2) << 20;  // largest DMA region asked for
 
 struct QueueConfig {
@@ -208,7 +208,8 @@ class Device {
   // Transmit: copies each frame into the queue's DMA buffers, one or more
   // descriptors per frame, and rings the doorbell once per burst. Returns
   // how many frames were accepted (ring full stops the burst). Frames must be
-  // 14..kTxMaxFrameBytes bytes (the core drops those above max_frame as
+  // 14..caps().tx_stage_bytes bytes, in at most caps().tx_desc_per_frame
+  // buffers of kTxBufferBytes (the core drops those above max_frame as
   // oversize and says so in the completion); a bad frame refuses the burst.
   std::size_t tx_burst(unsigned q, std::span<const std::span<const uint8_t>> frames);
   // Reclaims completed descriptors; returns what completed since the last

@@ -14,7 +14,7 @@ inline constexpr uint32_t ADDR_SPACE_BYTES = 0x80000u;
 inline constexpr uint32_t UNMAPPED_READ = 0xFFFFFFFFu;
 inline constexpr uint32_t MAGIC = 0x564D5143u;
 inline constexpr uint32_t VERSION_PATCH = 0x0u;
-inline constexpr uint32_t VERSION_MINOR = 0x0u;
+inline constexpr uint32_t VERSION_MINOR = 0x1u;
 inline constexpr uint32_t VERSION_MAJOR = 0x1u;
 
 // ID_MAGIC (ro): Identification magic.
@@ -26,7 +26,7 @@ inline constexpr uint32_t ID_MAGIC_MAGIC_MASK = 0xFFFFFFFFu;
 
 // ID_VERSION (ro): Register-map version.
 inline constexpr uint32_t ID_VERSION = 0x0004u;
-inline constexpr uint32_t ID_VERSION_RESET = 0x01000000u;
+inline constexpr uint32_t ID_VERSION_RESET = 0x01010000u;
 inline constexpr uint32_t ID_VERSION_PATCH_SHIFT = 0u;
 inline constexpr uint32_t ID_VERSION_PATCH_WIDTH = 16u;
 inline constexpr uint32_t ID_VERSION_PATCH_MASK = 0x0000FFFFu;
@@ -85,6 +85,27 @@ inline constexpr uint32_t SCRATCH_RESET = 0x00000000u;
 inline constexpr uint32_t SCRATCH_VALUE_SHIFT = 0u;
 inline constexpr uint32_t SCRATCH_VALUE_WIDTH = 32u;
 inline constexpr uint32_t SCRATCH_VALUE_MASK = 0xFFFFFFFFu;
+
+// ID_RX_CAPS (ro): Receive capacities of this build, for the driver.
+inline constexpr uint32_t ID_RX_CAPS = 0x0024u;
+inline constexpr uint32_t ID_RX_CAPS_RESET = 0x00000000u;
+inline constexpr uint32_t ID_RX_CAPS_DESC_CACHE_SHIFT = 0u;
+inline constexpr uint32_t ID_RX_CAPS_DESC_CACHE_WIDTH = 8u;
+inline constexpr uint32_t ID_RX_CAPS_DESC_CACHE_MASK = 0x000000FFu;
+
+// ID_TX_CAPS (ro): Transmit capacities of this build, for the driver (it refuses frames the core cannot take instead of copying these as constants).
+inline constexpr uint32_t ID_TX_CAPS = 0x0028u;
+inline constexpr uint32_t ID_TX_CAPS_RESET = 0x00000000u;
+inline constexpr uint32_t ID_TX_CAPS_DESC_PER_FRAME_SHIFT = 0u;
+inline constexpr uint32_t ID_TX_CAPS_DESC_PER_FRAME_WIDTH = 8u;
+inline constexpr uint32_t ID_TX_CAPS_DESC_PER_FRAME_MASK = 0x000000FFu;
+
+// ID_TX_STAGE_BYTES (ro): Transmit staging bytes per queue: the longest frame (after any port-VLAN tag) a queue can stage (TxStageBytes parameter).
+inline constexpr uint32_t ID_TX_STAGE_BYTES = 0x002Cu;
+inline constexpr uint32_t ID_TX_STAGE_BYTES_RESET = 0x00000000u;
+inline constexpr uint32_t ID_TX_STAGE_BYTES_VALUE_SHIFT = 0u;
+inline constexpr uint32_t ID_TX_STAGE_BYTES_VALUE_WIDTH = 32u;
+inline constexpr uint32_t ID_TX_STAGE_BYTES_VALUE_MASK = 0xFFFFFFFFu;
 
 // RESET (w1p): Global soft reset.
 inline constexpr uint32_t RESET = 0x0030u;
@@ -847,7 +868,7 @@ struct RegInfo {
 };
 inline constexpr RegInfo REG_TABLE[] = {
     {"ID_MAGIC", 0x0000u, 0x0u, 1u, nullptr, Access::RO, 0x564D5143u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
-    {"ID_VERSION", 0x0004u, 0x0u, 1u, nullptr, Access::RO, 0x01000000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_VERSION", 0x0004u, 0x0u, 1u, nullptr, Access::RO, 0x01010000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_NUM_QUEUES", 0x0008u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_NUM_FILTERS", 0x000Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_DATA_W", 0x0010u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
@@ -855,6 +876,9 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"ID_MAX_FRAME_BYTES", 0x0018u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_PKTBUF_BYTES", 0x001Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
     {"SCRATCH", 0x0020u, 0x0u, 1u, nullptr, Access::RW, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},
+    {"ID_RX_CAPS", 0x0024u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x000000FFu, 0x00000000u, Kind::PLAIN},
+    {"ID_TX_CAPS", 0x0028u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x000000FFu, 0x00000000u, Kind::PLAIN},
+    {"ID_TX_STAGE_BYTES", 0x002Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
     {"RESET", 0x0030u, 0x0u, 1u, nullptr, Access::W1P, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u, Kind::PLAIN},
     {"STATUS", 0x0034u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000001u, 0x00000000u, 0x00000000u, Kind::PLAIN},
     {"CTRL", 0x0040u, 0x0u, 1u, nullptr, Access::RW, 0x00000002u, 0x0000000Eu, 0x00000000u, 0x00000000u, 0x00000000u, Kind::PLAIN},

@@ -50,6 +50,15 @@
 #ifndef VMQ_PARAM_PktBufBytes
 #define VMQ_PARAM_PktBufBytes 65536
 #endif
+#ifndef VMQ_PARAM_DescCache
+#define VMQ_PARAM_DescCache 32
+#endif
+#ifndef VMQ_PARAM_TxDescCache
+#define VMQ_PARAM_TxDescCache 32
+#endif
+#ifndef VMQ_PARAM_TxStageBytes
+#define VMQ_PARAM_TxStageBytes 16384
+#endif
 
 namespace {
 
@@ -177,6 +186,9 @@ class CsrTest {
         {regs::ID_AXI_DATA_W, VMQ_PARAM_AxiDataW},
         {regs::ID_MAX_FRAME_BYTES, VMQ_PARAM_MaxFrameBytes},
         {regs::ID_PKTBUF_BYTES, uint32_t(VMQ_PARAM_PktBufBytes)},
+        {regs::ID_RX_CAPS, uint32_t(VMQ_PARAM_DescCache) << regs::ID_RX_CAPS_DESC_CACHE_SHIFT},
+        {regs::ID_TX_CAPS, uint32_t(VMQ_PARAM_TxDescCache) << regs::ID_TX_CAPS_DESC_PER_FRAME_SHIFT},
+        {regs::ID_TX_STAGE_BYTES, uint32_t(VMQ_PARAM_TxStageBytes)},
     };
     return f;
   }
