@@ -131,6 +131,24 @@ def yosys_cmd():
     sys.exit(1)
 
 
+def stage_root():
+    """Where Yosys may work: outside /tmp (see synth() below); VMQ_YOSYS_STAGE overrides."""
+    root = Path(os.environ.get("VMQ_YOSYS_STAGE", "/var/tmp"))
+    if not root.is_dir() or root == Path("/tmp") or Path("/tmp") in root.parents:
+        root = Path.home()
+    return root
+
+
+def stage_files(files, st):
+    """Copies the RTL into the staging directory st, numbered to keep the order; returns the copies."""
+    out = []
+    for i, f in enumerate(files):
+        dst = st / f"{i:02d}_{Path(f).name}"
+        shutil.copyfile(f, dst)
+        out.append(dst)
+    return out
+
+
 def synth(top, rtl, params, out, slang_args):
     """Writes out/netlist.v; returns (seconds, cell count).
 
@@ -141,16 +159,9 @@ def synth(top, rtl, params, out, slang_args):
     are copied back into `out`.
     """
     netlist, stat = out / "netlist.v", out / "stat.txt"
-    stage_root = Path(os.environ.get("VMQ_YOSYS_STAGE", "/var/tmp"))
-    if not stage_root.is_dir() or stage_root == Path("/tmp") or Path("/tmp") in stage_root.parents:
-        stage_root = Path.home()
-    with tempfile.TemporaryDirectory(prefix="vmq-yosys-", dir=stage_root) as tmp:
+    with tempfile.TemporaryDirectory(prefix="vmq-yosys-", dir=stage_root()) as tmp:
         st = Path(tmp)
-        srtl = []
-        for i, f in enumerate(rtl):
-            dst = st / f"{i:02d}_{f.name}"
-            shutil.copyfile(f, dst)
-            srtl.append(dst)
+        srtl = stage_files(rtl, st)
         gargs = " ".join(f"-G {k}={v}" for k, v in params.items())
         script = YS_TEMPLATE.read_text()
         for k, v in dict(SLANG_ARGS=slang_args, TOP=top, PARAMS=gargs, RTL=" ".join(map(str, srtl)),

@@ -36,9 +36,7 @@ import argparse
 import concurrent.futures as cf
 import json
 import math
-import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -50,7 +48,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corners as corner_table  # noqa: E402
 import manifest  # noqa: E402
-import synth_xcheck as sx  # noqa: E402  (yosys_cmd)
+import synth_report as sr  # noqa: E402  (cell classes)
+import synth_xcheck as sx  # noqa: E402  (yosys_cmd, staging)
 
 ROOT = manifest.ROOT
 REPORT_JSON = ROOT / "docs" / "synth" / "timing.json"
@@ -62,14 +61,15 @@ FF_ARRAY_BITS = 1024  # a memory of 1 kbit or more must not end up as flip-flops
 
 # ---------------------------------------------------------------- cell classes
 # Sequential cells start and end paths; the rest is combinational.
-SEQ_FF = re.compile(r"^(FD[RSCP]E(_1)?|LD[CP]E)$")
+# (the cell classes of the resource report, scripts/synth_report.py)
+SEQ_FF = sr.FF
 SEQ_BRAM = re.compile(r"^(RAMB(18|36)E[12]|URAM288(_BASE)?|FIFO(18|36)E[12])$")
-SEQ_LUTRAM = re.compile(r"^RAM(32|64|128|256|512)(M|M16|M8|X1[DS])\w*$")
-SEQ_SRL = re.compile(r"^SRL(16E|C32E)$")
-SEQ_DSP = re.compile(r"^DSP48E[12]$")
-COMB_LUT = re.compile(r"^LUT[1-6](_2)?$")
-COMB_MUX = re.compile(r"^MUXF[789]$")
-COMB_CARRY = re.compile(r"^CARRY(4|8)$")
+SEQ_LUTRAM = sr.LUTRAM
+SEQ_SRL = sr.SRL
+SEQ_DSP = sr.DSP
+COMB_LUT = re.compile(r"^LUT[1-6](_2)?$")  # INV is a free inverter here, not a LUT
+COMB_MUX = sr.MUXF
+COMB_CARRY = sr.CARRY
 COMB_FREE = re.compile(r"^(INV|BUF|BUFG\w*|IBUF\w*|OBUF\w*|GND|VCC)$")
 CLOCK_PINS = {"C", "CLK", "WCLK", "CLKARDCLK", "CLKBWRCLK", "CLKA", "CLKB", "RDCLK", "WRCLK"}
 LUTRAM_ADDR = re.compile(r"^(ADDR[A-H]|A\d*|DPRA\d*|A)$")
@@ -166,8 +166,9 @@ def analyse(netlist, top, budget=BUDGET, worst=12, fanout_limit=FANOUT_LIMIT):
         kinds[name] = k
         if k:
             classes[k] += 1
-            clk = [b for p, bits in c["connections"].items() if p in CLOCK_PINS for b in bits if isinstance(b, int)]
-            domain[name] = clk[0] if clk else None
+            # every clock net of the cell (a true dual-port block RAM has two)
+            domain[name] = {b for p, bits in c["connections"].items() if p in CLOCK_PINS
+                            for b in bits if isinstance(b, int)}
         else:
             w = weight(c["type"])
             if w is None:
@@ -175,7 +176,7 @@ def analyse(netlist, top, budget=BUDGET, worst=12, fanout_limit=FANOUT_LIMIT):
             classes["lut" if COMB_LUT.match(c["type"]) else
                     "carry" if COMB_CARRY.match(c["type"]) else
                     "mux" if COMB_MUX.match(c["type"]) else "other"] += 1
-    domains = sorted({d for d in domain.values() if d is not None}) or [None]
+    domains = sorted({d for ds in domain.values() for d in ds}) or [None]
 
     NEG = float("-inf")
 
@@ -209,7 +210,12 @@ def analyse(netlist, top, budget=BUDGET, worst=12, fanout_limit=FANOUT_LIMIT):
             k = kinds[name]
             if k is None:
                 return None
-            if multi and domain.get(name) not in (dom, None):
+            # A start point of another clock domain is not counted (a crossing).
+            # LUT-RAM and SRL reads and unregistered DSP outputs are not start
+            # points: they follow their inputs' domain (below, through deps).
+            start = k in ("ff", "bram") or (k == "srl" and port == "Q31") or \
+                (k == "dsp" and pint(c["parameters"].get("PREG", 1)) == 1)
+            if start and multi and domain[name] and dom not in domain[name]:
                 return NEG
             if k == "ff":
                 return 0.0 + penalty(b)
@@ -288,7 +294,7 @@ def analyse(netlist, top, budget=BUDGET, worst=12, fanout_limit=FANOUT_LIMIT):
         ends = []  # (depth, group, endpoint)
         for name, c in cells.items():
             k = kinds[name]
-            if not k or (multi and domain.get(name) != dom):
+            if not k or (multi and (dom not in domain[name] if domain[name] else dom != domains[0])):
                 continue
             if k == "ff":
                 q = c["connections"].get("Q", [None])[0]
@@ -371,23 +377,19 @@ def block_params(block, corner):
     for f in info["files"]:
         declared |= set(re.findall(r"parameter\s+(?:int\s+(?:unsigned\s+)?|bit\s+|logic\s+)?(\w+)\s*=",
                                    (ROOT / f).read_text()))
-    out = {k: v for k, v in corner_table.full(corner).items() if k in declared}
+    full = corner_table.full(corner)
+    out = {k: v for k, v in full.items() if k in declared}
+    # a block parameter that follows a core parameter under another name
+    out.update({k: full[v] for k, v in t.get("from_corner", {}).items()})
     out.update(t.get("params", {}))
     return out
 
 
 def synth(top, files, params, keep=None, ltp=False):
     """Runs Yosys; returns (netlist dict, seconds, peak MiB, ltp, error text)."""
-    stage_root = Path(os.environ.get("VMQ_YOSYS_STAGE", "/var/tmp"))
-    if not stage_root.is_dir() or stage_root == Path("/tmp") or Path("/tmp") in stage_root.parents:
-        stage_root = Path.home()
-    with tempfile.TemporaryDirectory(prefix="vmq-timing-", dir=stage_root) as tmp:
+    with tempfile.TemporaryDirectory(prefix="vmq-timing-", dir=sx.stage_root()) as tmp:
         st = Path(tmp)
-        srtl = []
-        for i, f in enumerate(files):
-            dst = st / f"{i:02d}_{Path(f).name}"
-            shutil.copyfile(f, dst)
-            srtl.append(dst.name)
+        srtl = [p.name for p in sx.stage_files(files, st)]
         script = YS.format(top=top, params=" ".join(f"-G {k}={v}" for k, v in params.items()),
                            rtl=" ".join(srtl), ltp="tee -q -o ltp.txt ltp -noff\n" if ltp else "")
         (st / "synth.ys").write_text(script)
@@ -530,11 +532,13 @@ def run_controls(budget, worst):
 def write_report(rows, budget):
     data = json.loads(REPORT_JSON.read_text()) if REPORT_JSON.exists() else {"rows": []}
     keep = {(r["block"], r["corner"]): r for r in data["rows"]}
+    # the commit each row was measured at ("-dirty": with uncommitted changes)
+    commit = subprocess.run(["git", "describe", "--always", "--dirty", "--abbrev=12"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
     for r in rows:
-        keep[(r["block"], r["corner"])] = r
-    commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
+        keep[(r["block"], r["corner"])] = dict(r, commit=commit)
     ver = subprocess.run(sx.yosys_cmd() + ["-V"], capture_output=True, text=True).stdout.strip()
+    ver = re.sub(r",.*", ")", ver) if "(" in ver else ver  # "Yosys 0.70 (git sha1 ...)"
     data = {"budget": budget, "commit": commit, "yosys": ver,
             "rows": sorted(keep.values(), key=lambda r: (r["block"] != "vmq_core", r["block"], r["corner"] or ""))}
     REPORT_JSON.parent.mkdir(parents=True, exist_ok=True)
@@ -543,7 +547,7 @@ def write_report(rows, budget):
     md = [
         "<!-- GENERATED by `scripts/timing_check.py --report` - do not edit by hand; docs/timing.md says how to regenerate. -->",
         f"_Last written at commit `{commit}` with {ver} (`synth_xilinx -family xcu -flatten`). "
-        "Rows keep the commit they were measured at (docs/timing.md)._",
+        "Each row keeps the commit it was measured at (`commit` in timing.json)._",
         "",
         "# Logic depth of vmq (SPEC section 11)",
         "",
@@ -632,11 +636,18 @@ def main(argv):
     print(f"timing_check: {len(jobs)} runs ({', '.join(names)} at {', '.join(corners)}), budget {a.budget:g} levels",
           flush=True)
     rows = []
+
+    def job_key(b, c):
+        """Equal for two corners at which block b is built identically."""
+        if c in table[b].get("timing", {}).get("skip", {}):
+            return (b, "skip:" + c)
+        return (b, json.dumps(block_params(b, corner_table.corner(c)), sort_keys=True))
+
     # a block whose parameters are the same at two corners is measured once
     first = {}
     unique = []
     for b, c in jobs:
-        key = (b, json.dumps(block_params(b, corner_table.corner(c)), sort_keys=True))
+        key = job_key(b, c)
         if key in first:
             continue
         first[key] = c
@@ -651,7 +662,7 @@ def main(argv):
         futs = {(b, c): ex.submit(safe, b, c, a.budget, a.worst, a.keep and f"{a.keep}/{c}", a.ltp)
                 for b, c in unique}
         for b, c in jobs:
-            key = (b, json.dumps(block_params(b, corner_table.corner(c)), sort_keys=True))
+            key = job_key(b, c)
             row = dict(futs[(b, first[key])].result())
             if first[key] != c:
                 row = dict(row, corner=c, same_as=first[key])

@@ -10,7 +10,8 @@
 //
 //   s0  event registered; RAM read address = its queue
 //   s1  RAM read (block RAM latch)
-//   s2  RAM output register (data starts at depth 0); the sum is formed from
+//   s2  RAM read register (data starts at depth 0: a block RAM output
+//       register; Yosys keeps it as a fabric flip-flop); the sum is formed from
 //       the RAM data or, when one of the three writes the RAM data cannot
 //       have seen yet is for the same queue, the newest of those (forwarding)
 //   s3  sum registered, written to the RAM (both copies)
@@ -19,8 +20,8 @@
 // the first), so reads never take a cycle from the events: rd_req_i with
 // {queue, counter}; rd_valid_o with the 64-bit value 4 cycles later (a new
 // request may follow every cycle). A read returns the whole 64-bit word as
-// it was at one instant; the 32-bit register halves are read HI, LO, HI
-// (docs/registers.md).
+// it was at one instant; the register plane's read protocol for the two
+// 32-bit halves is HI, LO, HI (docs/architecture.md "The register plane").
 //
 // Reset: rst_i (and clear_i) start a sweep that writes zero to every queue,
 // one per cycle; busy_o is high until it is done. Events during the sweep

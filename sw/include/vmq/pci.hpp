@@ -166,7 +166,7 @@ class HugepageDma : public DmaAllocator {
 };
 
 // ---------------------------------------------------------------------------
-// KCU105 board registers (BAR0 0x8000.., docs/board-registers.md,
+// KCU105 board registers (BAR0 0x80000.., docs/board-registers.md,
 // vmq_board_regs.hpp). Public so they can be tested without a card.
 //
 // True when BAR0 holds the board registers (BRD_MAGIC reads "FPGA").

@@ -9,11 +9,12 @@
 // request (the documented read latency: a read sees every event sampled at
 // least 4 edges before its own request, none after), so a lost, doubled or
 // stale increment anywhere in the pipeline fails with the cycle, queue and
-// counter. Increments near 2^IncW and a preset of counters near 2^32 (many
-// maximum increments) also exercise the carry into the upper word. Resets:
+// counter. Increments of 0 and of 2^IncW - 1 are frequent; the IncW 32 run
+// (1 queue, a million cycles) carries each counter past 2^48. Resets:
 // power-up with random RAM contents (the sweep must clear them), and clear_i
-// in the middle of traffic: busy_o for exactly NumQueues cycles, every
-// counter 0 afterwards, events during the sweep not counted.
+// in the middle of traffic: busy_o for exactly NumQueues cycles, events
+// during the sweep (one on every cycle of it) not counted, every counter 0
+// afterwards.
 #include VMQ_MODEL_HEADER
 
 #include <cstdint>
@@ -77,10 +78,14 @@ int run(const Args& args) {
     d.clear_i = 0;
   };
   auto wait_sweep = [&](const char* why) {
-    // busy_o for exactly NumQueues cycles after the reset or clear edge
+    // busy_o for exactly NumQueues cycles after the reset or clear edge; an
+    // event on every one of those cycles, none of which may count
     unsigned busy = 0;
     for (;;) {
       idle_inputs();
+      d.ev_valid_i = 1;
+      d.ev_queue_i = unsigned(rng.range(0, kQ - 1));
+      d.ev_inc_i = static_cast<std::remove_reference_t<decltype(d.ev_inc_i)>>(rng.u64());
       tb.settle();
       if (!d.busy_o) break;
       if (++busy > kQ) {

@@ -126,6 +126,20 @@ class Rules(unittest.TestCase):
         self.assertEqual(groups["c_q"], 13)
         self.assertEqual(r["clock_domains"], 2)
 
+    def test_lutram_read_follows_its_address_domain(self):
+        # written on clk_w, read with an address registered on clk_r into a
+        # clk_r register: a same-domain path through the RAM, counted
+        n = Net()
+        cw, cr = n.port("clk_w", IN), n.port("clk_r", IN)
+        w = n.ff("w_q", n.port("d", IN), cw)
+        a = n.lut("addr_logic", n.ff("ra_q", n.port("a", IN), cr))
+        o = n.bit()
+        n.cell("ram", "RAM64X1D", WCLK=(IN, cw), D=(IN, w), WE=(IN, "1"), A0=(IN, w), DPRA0=(IN, a),
+               SPO=(OUT, n.bit()), DPO=(OUT, o))
+        n.ff("rd_q", n.lut("use", o), cr)
+        groups = {g["group"]: g["max"] for g in analyse(n)["worst"]}
+        self.assertEqual(groups["rd_q"], 3)  # address LUT 1 + RAM read 1 + LUT 1
+
     def test_fanout_over_64_adds_one(self):
         n = Net()
         clk = n.port("clk", IN)
