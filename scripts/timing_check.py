@@ -156,7 +156,7 @@ def analyse(netlist, top, budget=BUDGET, worst=12, fanout_limit=FANOUT_LIMIT):
             if b not in bitname or (bitname[b][0] and not hidden):
                 bitname[b] = (hidden, nm)
 
-    # clock domain of each sequential cell: the net on its clock pin
+    # clock domains of each sequential cell: the nets on its clock pins
     domain = {}
     kinds = {}
     classes = Counter()
@@ -182,7 +182,6 @@ def analyse(netlist, top, budget=BUDGET, worst=12, fanout_limit=FANOUT_LIMIT):
 
     def run_domain(dom):
         """Arrival time (depth) of every bit for paths ending in domain `dom`."""
-        arr = {}
 
         def penalty(b):
             return 1.0 if loads[b] > fanout_limit else 0.0
