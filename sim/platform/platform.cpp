@@ -12,6 +12,7 @@
 #include <cstring>
 #include <deque>
 #include <vmq/error.hpp>
+#include <vmq/vmq_regs.hpp>
 
 #include <verilated_fst_c.h>
 
@@ -283,12 +284,30 @@ void Platform::run_cycles(uint64_t cycles) {
 }
 
 // ------------------------------------------------------------------ RegIo
+// The register window is the card's 1 MiB BAR0: the core's registers below
+// vmq::regs::ADDR_SPACE_BYTES (0x80000), the board's above. The simulation
+// has no board, so that half reads as unmapped (all ones) and ignores
+// writes, as a card's unmapped offsets do; offsets beyond the window are
+// refused like PciResource0Io refuses them (they would alias onto the core's
+// 19-bit address port).
+namespace {
+bool board_half(uint32_t offset, const char* who) {
+  if (offset >= 2 * vmq::regs::ADDR_SPACE_BYTES)
+    throw Error(Errc::InvalidArgument,
+                fmt::format("{}: register offset {:#x} is outside the 1 MiB BAR0 window (must be < {:#x})", who,
+                            offset, 2 * vmq::regs::ADDR_SPACE_BYTES));
+  return offset >= vmq::regs::ADDR_SPACE_BYTES;
+}
+}  // namespace
+
 uint32_t Platform::read32(uint32_t offset) {
+  if (board_half(offset, "sim platform read32")) return 0xFFFFFFFFu;
   SimClock sc(*this);
   ++reg_accesses_;
   return impl_->bus->read_wait(offset, [this] { run(1); });
 }
 void Platform::write32(uint32_t offset, uint32_t value) {
+  if (board_half(offset, "sim platform write32")) return;
   SimClock sc(*this);
   ++reg_accesses_;
   impl_->bus->write_wait(offset, value, [this] { run(1); });

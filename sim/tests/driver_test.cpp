@@ -18,6 +18,7 @@
 #include <vector>
 #include <vmq/device.hpp>
 #include <vmq/open.hpp>
+#include <vmq/vmq_regs.hpp>
 
 #include "platform.hpp"
 #include "sim_backend.hpp"
@@ -211,6 +212,28 @@ TEST(Driver, Capabilities) {
   EXPECT_EQ(s.queues.size(), c.num_queues);
   EXPECT_EQ(s.global.rx_frames, 0u);
   EXPECT_EQ(s.global.csr_unmapped, 0u) << "the driver touched an unmapped register, " << r.at();
+}
+
+// The simulated register window is the card's 1 MiB BAR0: the board half
+// (no board in the simulation) reads all ones and ignores writes without
+// reaching the core; offsets beyond the window are refused, not aliased
+// onto the core's 19-bit address port (an offset of 0x100000 + ID_MAGIC
+// reached ID_MAGIC before).
+TEST(Driver, SimRegisterWindow) {
+  Rig r;
+  namespace regs = vmq::regs;
+  const uint64_t unmapped0 = r.dev.stats().global.csr_unmapped;
+  EXPECT_EQ(r.plat.read32(regs::ADDR_SPACE_BYTES + regs::ID_MAGIC), 0xFFFFFFFFu);
+  r.plat.write32(regs::ADDR_SPACE_BYTES + regs::SCRATCH, 0x12345678u);
+  EXPECT_NE(r.plat.read32(regs::SCRATCH), 0x12345678u) << "a board-half write reached the core";
+  EXPECT_EQ(r.dev.stats().global.csr_unmapped, unmapped0) << "the board half is not the core's";
+  for (uint32_t off : {2 * regs::ADDR_SPACE_BYTES, 2 * regs::ADDR_SPACE_BYTES + regs::ID_MAGIC, 0xFFFFFFFCu}) {
+    expect_error("read32 beyond BAR0", [&] { r.plat.read32(off); }, Errc::InvalidArgument,
+                 {fmt::format("{:#x}", off), "1 MiB"});
+    expect_error("write32 beyond BAR0", [&] { r.plat.write32(off, 1); }, Errc::InvalidArgument,
+                 {fmt::format("{:#x}", off)});
+  }
+  EXPECT_EQ(r.plat.read32(regs::ID_MAGIC), regs::MAGIC);
 }
 
 // ------------------------------------------------------------------ naming a device
