@@ -92,7 +92,7 @@ class Array:
 @dataclass
 class Counter:
     base: str  # counter name, e.g. CSR_UNMAPPED
-    source: str  # "unmapped" | "hw"
+    source: str  # "unmapped" | "hw" | "ram"
     half: str  # "lo" | "hi"
 
 
@@ -326,17 +326,18 @@ def parse(path: Path) -> RegMap:
         off = int(r["offset"])
         if r.get("kind") == "counter64":
             src = r.get("source")
-            if src not in ("unmapped", "hw") or r["access"] != "ro" or "field" in r:
-                raise MapError(f"{name}: counter64 needs access ro, source unmapped|hw, no fields")
-            if arr is not None and src != "hw":
-                raise MapError(f"{name}: a per-queue counter64 needs source hw")
-            qs, whose = ("(q)", "this queue's shadow") if arr else ("", "the shadow")
+            if src not in ("unmapped", "hw", "ram") or r["access"] != "ro" or "field" in r:
+                raise MapError(f"{name}: counter64 needs access ro, source unmapped|hw|ram, "
+                               "no fields")
+            if (arr is not None) != (src == "ram"):
+                raise MapError(f"{name}: a per-queue counter64 needs source ram, and source "
+                               "ram needs an array")
+            qs = "(q)" if arr else ""
             for half, o in (("lo", 0), ("hi", 4)):
-                desc = (f"{r['description']} Bits 31:0 of the 64-bit counter; reading it "
-                        f"latches bits 63:32 into {whose} that {name}_HI{qs} returns."
+                desc = (f"{r['description']} Bits 31:0 of the 64-bit counter (read "
+                        f"{name}_HI{qs}, _LO, _HI: docs/registers.md, \"Access rules\")."
                         if half == "lo" else
-                        f"{r['description']} Bits 63:32 of the 64-bit counter, as latched "
-                        f"by the last read of {name}_LO{qs}.")
+                        f"{r['description']} Bits 63:32 of the 64-bit counter.")
                 regs.append(Reg(f"{name}_{half.upper()}", off + o, "ro", desc,
                                 [Field("VALUE", 31, 0, "ro", 0,
                                        f"Counter bits {'31:0' if half == 'lo' else '63:32'}.",
@@ -479,6 +480,15 @@ def validate(m: RegMap) -> None:
 
 # --------------------------------------------------------------------------- helpers
 
+
+def ram_counters(m: RegMap) -> list[Reg]:
+    """The _LO registers of the counters held in RAM, in address order (their ids)."""
+    return [r for r in m.regs if r.counter and r.counter.source == "ram" and r.counter.half == "lo"]
+
+
+def qcnt_queue_w(m: RegMap) -> int:
+    return max(1, (max(r.array.max for r in ram_counters(m)) - 1).bit_length())
+
 def banner_lines(src: str) -> list[str]:
     return [
         f"Generated from {src} by scripts/reggen.py -- DO NOT EDIT.",
@@ -577,6 +587,16 @@ def gen_pkg(m: RegMap) -> str:
     o.append(f"package {PKG};\n\n")
     o.append(f"  localparam int unsigned REG_ADDR_W = {aw};\n")
     o.append(f"  localparam logic [31:0] UNMAPPED_READ = {hexw(m.unmapped_read, 32)};\n\n")
+    rc = ram_counters(m)
+    if rc:
+        o.append("  // Per-queue counters held in RAM (source = \"ram\"), read through the\n"
+                 "  // register block's counter read port: qcnt_rd_id_o names one of them.\n")
+        o.append(f"  localparam int unsigned QCNT_NUM = {len(rc)};\n")
+        o.append(f"  localparam int unsigned QCNT_ID_W = {max(1, (len(rc) - 1).bit_length())};\n")
+        o.append(f"  localparam int unsigned QCNT_QUEUE_W = {qcnt_queue_w(m)};\n")
+        for i, r in enumerate(rc):
+            o.append(f"  localparam int unsigned QCNT_{r.counter.base} = {i};\n")
+        o.append("\n")
     for e, w, v in m.exports():
         o.append(f"  localparam logic [{w - 1}:0] {e} = {hexw(v, w)};\n")
     o.append("\n")
@@ -625,11 +645,11 @@ def read_expr(r: Reg, idx: str) -> str:
             parts.append(f"{pos - f.msb}'b0")
         if r.counter:
             c = r.counter.base.lower()
-            if r.counter.half == "lo":
-                src = "csr_unmapped_q" if r.counter.source == "unmapped" else f"{c}_i{idx}"
-                parts.append(f"{src}[31:0]")
+            if r.counter.source == "ram":  # answered by the counter read port
+                parts.append("32'b0")
             else:
-                parts.append(f"{c}_hi_q{idx}")
+                src = "csr_unmapped_q" if r.counter.source == "unmapped" else f"{c}_i"
+                parts.append(f"{src}[{'31:0' if r.counter.half == 'lo' else '63:32'}]")
         elif f.access == "rw" or f.access == "ro":
             s = f"{sig(r, f)}_q" if f.access == "rw" else f"{sig(r, f)}_i"
             parts.append(f"{s}{idx}")
@@ -649,14 +669,18 @@ def gen_csr(m: RegMap) -> str:
     aw = m.addr_width
     regs = m.regs
     soft = next(((r, f) for r in regs for f in r.fields if f.role == "soft_reset"), None)
-    counters = sorted(((r.counter.base, r.counter.source, r) for r in regs
-                       if r.counter and r.counter.half == "lo"), key=lambda c: c[0])
+    rc = ram_counters(m)
     o: list[str] = [banner("//")]
     o.append(f"""//
 // {MODULE}: the register block. {m.desc}
 // An AXI4-Lite slave ({ADAPTER}) feeds a one-cycle register bus; this block
 // decodes it, holds the software-writable fields, drives one port per field
-// and returns read data in the same cycle. Every access completes with OKAY;
+// and answers a read the next cycle from a registered read mux, or, for the
+// per-queue counters held in RAM, when the counter read port answers
+// (qcnt_rd_*: request registered here, answer any number of cycles later,
+// exactly one per request). 64-bit counters have no latches: _LO and _HI
+// read the value's halves as they are; software reads _HI, _LO, _HI.
+// Every access completes with OKAY;
 // unmapped addresses read {hexw(m.unmapped_read, 32)}, ignore writes and count in
 // csr_unmapped (docs/registers.md, "Access rules"; SPEC 2). Latency: a write
 // takes effect (and its pulse fires) the cycle after the register-bus request.
@@ -709,6 +733,15 @@ module {MODULE}
             if f.hw_clear:
                 cshape = f"[{r.array.count}-1:0] " if r.array else ""
                 ports.append(f"  input  logic {cshape}{sig(r, f)}_clr_i")
+    if rc:
+        ports += [
+            "  // per-queue counters in RAM (QCNT_* in the package): one read at a time",
+            "  output logic qcnt_rd_req_o",
+            "  output logic [QCNT_ID_W-1:0] qcnt_rd_id_o",
+            "  output logic [QCNT_QUEUE_W-1:0] qcnt_rd_queue_o",
+            "  input  logic qcnt_rd_valid_i",
+            "  input  logic [63:0] qcnt_rd_data_i",
+        ]
     # align names, join with commas (not after comment lines)
     def split(p: str) -> tuple[str, str]:
         head, _, name = p.rpartition(" ")
@@ -740,6 +773,7 @@ module {MODULE}
   logic [{aw - 1}:0] reg_addr;
   logic [31:0] reg_wdata;
   logic [3:0]  reg_wstrb;
+  logic        reg_rvalid;
   logic [31:0] reg_rdata;
 
   {ADAPTER} #(
@@ -769,6 +803,7 @@ module {MODULE}
     .reg_addr_o      (reg_addr),
     .reg_wdata_o     (reg_wdata),
     .reg_wstrb_o     (reg_wstrb),
+    .reg_rvalid_i    (reg_rvalid),
     .reg_rdata_i     (reg_rdata)
   );
 
@@ -813,7 +848,7 @@ module {MODULE}
     for c in counts:
         o.append(f"  localparam int unsigned {c}IdxW = ({c} > 1) ? $clog2({c}) : 1;\n")
     for r in regs:
-        if r.array and "[@]" in read_expr(r, "[@]"):  # (w1p-only registers read 0)
+        if r.array and ("[@]" in read_expr(r, "[@]") or r.counter):  # (w1p-only read 0)
             n = r.name.lower()
             sh = r.array.stride.bit_length() - 1
             o.append(f"  logic [{r.array.count}IdxW-1:0] ridx_{n};\n"
@@ -908,35 +943,50 @@ module {MODULE}
                      f"  assign {port_name(r, f)} = {s}_q;\n\n")
 
     # counters
-    o.append("  // ---------------------------------------------------------------- 64-bit counters\n")
-    o.append("  // Reading <NAME>_LO latches bits 63:32 into a shadow that <NAME>_HI returns.\n"
-             "  // Every counter has its own shadow; a per-queue counter has one per queue.\n")
-    for base, src, r in counters:
-        c = base.lower()
-        if src == "unmapped":
-            o.append("  logic [63:0] csr_unmapped_q, csr_unmapped_d;\n")
-        hshape = f"[{r.array.count}-1:0][31:0]" if r.array else "[31:0]"
-        o.append(f"  logic {hshape} {c}_hi_q, {c}_hi_d;\n  always_comb begin\n")
-        val = "csr_unmapped_q" if src == "unmapped" else f"{c}_i"
-        if src == "unmapped":
-            o.append("    csr_unmapped_d = csr_unmapped_q;\n"
-                     "    if (reg_req && !mapped) csr_unmapped_d = csr_unmapped_q + 64'd1;\n"
-                     "    if (soft_reset_req) csr_unmapped_d = '0;\n")
-        o.append(f"    {c}_hi_d = {c}_hi_q;\n")
-        if r.array:
-            o.append(f"    for (int unsigned q = 0; q < {r.array.count}; q++) begin\n"
-                     f"      if (rd && hit_{c}_lo[q]) {c}_hi_d[q] = {val}[q][63:32];\n"
+    if any(r.counter and r.counter.source == "unmapped" for r in regs):
+        o.append("  // ---------------------------------------------------------------- csr_unmapped\n"
+                 "  logic [63:0] csr_unmapped_q, csr_unmapped_d;\n  always_comb begin\n"
+                 "    csr_unmapped_d = csr_unmapped_q;\n"
+                 "    if (reg_req && !mapped) csr_unmapped_d = csr_unmapped_q + 64'd1;\n"
+                 "    if (soft_reset_req) csr_unmapped_d = '0;\n  end\n"
+                 "  always_ff @(posedge clk_i) begin\n"
+                 "    if (rst_i) csr_unmapped_q <= '0;\n"
+                 "    else       csr_unmapped_q <= csr_unmapped_d;\n  end\n\n")
+    if rc:
+        o.append("  // ---------------------------------------------------------------- counters in RAM\n"
+                 "  // A read of a per-queue counter held in RAM becomes one request {id, queue}\n"
+                 "  // on the counter read port; the half is remembered for the answer.\n"
+                 "  logic                    qcnt_hit, qcnt_hi;\n"
+                 "  logic [QCNT_ID_W-1:0]    qcnt_id;\n"
+                 "  logic [QCNT_QUEUE_W-1:0] qcnt_queue;\n"
+                 "  always_comb begin\n"
+                 "    qcnt_hit   = 1'b0;\n    qcnt_hi    = 1'b0;\n"
+                 "    qcnt_id    = '0;\n    qcnt_queue = '0;\n")
+        for r in regs:
+            if not (r.counter and r.counter.source == "ram"):
+                continue
+            n = r.name.lower()
+            o.append(f"    if (|hit_{n}) begin\n"
+                     f"      qcnt_hit   = 1'b1;\n"
+                     f"      qcnt_hi    = 1'b{1 if r.counter.half == 'hi' else 0};\n"
+                     f"      qcnt_id    = QCNT_ID_W'(QCNT_{r.counter.base});\n"
+                     f"      qcnt_queue = QCNT_QUEUE_W'(ridx_{n});\n"
                      f"    end\n")
-        else:
-            o.append(f"    if (rd && hit_{c}_lo) {c}_hi_d = {val}[63:32];\n")
-        o.append(f"    if (soft_reset_req) {c}_hi_d = '0;\n  end\n")
-        o.append("  always_ff @(posedge clk_i) begin\n    if (rst_i) begin\n")
-        if src == "unmapped":
-            o.append("      csr_unmapped_q <= '0;\n")
-        o.append(f"      {c}_hi_q <= '0;\n    end else begin\n")
-        if src == "unmapped":
-            o.append("      csr_unmapped_q <= csr_unmapped_d;\n")
-        o.append(f"      {c}_hi_q <= {c}_hi_d;\n    end\n  end\n\n")
+        o.append("  end\n"
+                 "  logic                    qcnt_req_q, qcnt_hi_q;\n"
+                 "  logic [QCNT_ID_W-1:0]    qcnt_id_q;\n"
+                 "  logic [QCNT_QUEUE_W-1:0] qcnt_queue_q;\n"
+                 "  always_ff @(posedge clk_i) begin\n"
+                 "    if (rst_i) qcnt_req_q <= 1'b0;\n"
+                 "    else       qcnt_req_q <= rd & qcnt_hit;\n"
+                 "    if (rd & qcnt_hit) begin\n"
+                 "      qcnt_hi_q    <= qcnt_hi;\n"
+                 "      qcnt_id_q    <= qcnt_id;\n"
+                 "      qcnt_queue_q <= qcnt_queue;\n"
+                 "    end\n  end\n"
+                 "  assign qcnt_rd_req_o   = qcnt_req_q;\n"
+                 "  assign qcnt_rd_id_o    = qcnt_id_q;\n"
+                 "  assign qcnt_rd_queue_o = qcnt_queue_q;\n\n")
 
     # read mux
     o.append("  // ---------------------------------------------------------------- read mux\n")
@@ -944,13 +994,29 @@ module {MODULE}
     o.append("  logic [31:0] rdata;\n  always_comb begin\n    rdata = '0;\n")
     for r in regs:
         n = r.name.lower()
+        if r.counter and r.counter.source == "ram":
+            continue  # answered by the counter read port
         if r.array and "[@]" in read_expr(r, "[@]"):
             o.append(f"    if (|hit_{n}) rdata = rdata | {read_expr(r, f'[ridx_{n}]')};\n")
         elif r.array:
             o.append(f"    if (|hit_{n}) rdata = rdata | {read_expr(r, '')};\n")
         else:
             o.append(f"    if (hit_{n}) rdata = rdata | {read_expr(r, '')};\n")
-    o.append("  end\n  assign reg_rdata = mapped ? rdata : UNMAPPED_READ;\n\n")
+    o.append("  end\n\n")
+    o.append("  // ---------------------------------------------------------------- read answer\n"
+             "  // Registers in flip-flops answer the cycle after the request from the\n"
+             "  // registered mux.\n"
+             "  logic        rsp_v_q;\n  logic [31:0] rsp_data_q;\n"
+             "  always_ff @(posedge clk_i) begin\n"
+             "    if (rst_i) rsp_v_q <= 1'b0;\n"
+             f"    else       rsp_v_q <= rd{' & ~qcnt_hit' if rc else ''};\n"
+             "    rsp_data_q <= mapped ? rdata : UNMAPPED_READ;\n  end\n")
+    if rc:
+        o.append("  assign reg_rvalid = rsp_v_q | qcnt_rd_valid_i;\n"
+                 "  assign reg_rdata  = rsp_v_q ? rsp_data_q :\n"
+                 "                      qcnt_hi_q ? qcnt_rd_data_i[63:32] : qcnt_rd_data_i[31:0];\n\n")
+    else:
+        o.append("  assign reg_rvalid = rsp_v_q;\n  assign reg_rdata  = rsp_data_q;\n\n")
     o.append(f"endmodule : {MODULE}\n\n`resetall\n")
     return "".join(o)
 
@@ -1012,7 +1078,8 @@ inline constexpr uint32_t UNMAPPED_READ = 0x{m.unmapped_read:08X}u;
     o.append("""// Table of every register, for generic code (register dumps, tests).
 enum class Access : uint8_t { RW, RO, W1P };
 // COUNTER_LO/_HI: a half of a 64-bit counter (kind = "counter64"); _HI is at
-// the _LO offset + 4 and returns the bits 63:32 latched by the last _LO read.
+// the _LO offset + 4. Both read the counter as it is (no latch): read _HI,
+// _LO, _HI (docs/registers.md, "Access rules").
 enum class Kind : uint8_t { PLAIN, COUNTER_LO, COUNTER_HI };
 struct RegInfo {
   const char* name;
@@ -1041,6 +1108,27 @@ inline constexpr RegInfo REG_TABLE[] = {
                  f"0x{hw:08X}u, 0x{r.mask_of('const', 'param'):08X}u, "
                  f"0x{r.mask_of('w1p'):08X}u, Kind::{kind}}},\n")
     o.append("};\n")
+    o.append("""
+// A 64-bit counter (kind = "counter64") as one value, given a 32-bit register
+// read and the counter's _LO offset: HI, LO, HI; if the high half moved, LO
+// again with the second HI (it cannot carry into bit 32 twice within two
+// register reads). docs/registers.md, "Access rules".
+template <class Read32>
+uint64_t read_counter64(Read32&& read32, uint32_t lo) {
+  const uint32_t hi = read32(lo + 4);
+  uint32_t l = read32(lo);
+  const uint32_t hi2 = read32(lo + 4);
+  if (hi2 != hi) l = read32(lo);
+  return uint64_t(l) | uint64_t(hi2) << 32;
+}
+""")
+    rc = ram_counters(m)
+    if rc:
+        o.append("\n// Per-queue counters held in RAM, by their id on the register block's counter\n"
+                 "// read port (QCNT_<NAME> in the SV package): the _LO register of entry 0.\n"
+                 f"inline constexpr uint32_t QCNT_NUM = {len(rc)}u;\n"
+                 "inline constexpr uint32_t QCNT_LO_BASE[QCNT_NUM] = {"
+                 + ", ".join(f"{r.name}_BASE" for r in rc) + "};\n")
     if m.formats:
         o.append(gen_hpp_formats(m))
     o.append(f"\n}}  // namespace {NAMESPACE}\n")
@@ -1113,18 +1201,23 @@ field positions and reset values come from `{SRC}` — the C++ header
 - Writes to read-only registers (and to read-only bits of any register) are
   ignored and are *not* counted as unmapped. Reserved bits read 0. Write-1-pulse
   (w1p) fields read 0.
-- 64-bit counters are register pairs `_LO`/`_HI`. Reading `_LO` returns bits
-  31:0 and latches bits 63:32 into a shadow that `_HI` returns, so read `_LO`
-  then `_HI` for a consistent value. Each counter has its own shadow, and a
-  per-queue counter has one per queue: reading `_LO(q)` latches only that
-  queue's bits 63:32, and `_HI(q)` returns only what `_LO(q)` latched, so
-  reads of other counters or queues in between do not disturb the pair.
+- 64-bit counters are register pairs `_LO`/`_HI` that return bits 31:0 and
+  63:32 of the counter as it is when read; nothing is latched. For a
+  consistent value read `_HI`, `_LO`, `_HI`: if the two `_HI` values are
+  equal, they and `_LO` are one value; otherwise read `_LO` once more and
+  take it with the second `_HI` (a counter cannot carry into bit 32 twice
+  within a few register reads). The driver does this (`Device::rd64`).
+- Per-queue counters are held in the core's statistics RAMs (`source =
+  "ram"`): their reads take a few cycles more (the register block requests
+  the value on its counter read port and answers when it arrives); reads of
+  every other register are answered the cycle after the register-bus request.
 - Global soft reset: writing 1 to `RESET.SOFT` pulses `soft_reset_o` for one
-  cycle and returns every rw register of the CSR block, the `csr_unmapped`
-  counter and the counter shadows to their reset values. Identification
+  cycle and returns every rw register of the CSR block and the
+  `csr_unmapped` counter to their reset values. Identification
   registers are constants.
 - The AXI4-Lite adapter holds at most one write and one read at a time and
-  performs one access per cycle; when a read and a write are both ready they
+  issues one access per cycle (a read stays outstanding until it is answered,
+  writes go on meanwhile); when a read and a write are both ready they
   alternate, and neither channel ever waits for the other's response. Write effects (and w1p pulses) happen before
   the write response; a read after a write's `BVALID` sees the written value.
 
@@ -1197,9 +1290,10 @@ Edit `{SRC}` (its header describes the schema), run
 `python3 scripts/reggen.py`, and commit the TOML together with the four
 generated files. CTest `reggen_check` (`python3 scripts/reggen.py --check`)
 fails while any generated file is stale. A new per-queue register is a
-`[[reg]]` with `array = {{ count = "NumQueues", max = 64, stride = 0x40 }}` and an
+`[[reg]]` with `array = {{ count = "NumQueues", max = 1024, stride = 0x40 }}` and an
 offset inside the first stride; a new 64-bit counter is `kind = "counter64"`
-(also per queue, with `array` and `source = "hw"`); a descriptor format is a
+(also per queue, with `array` and `source = "ram"`: it gets a `QCNT_<NAME>` id
+and its owner in `vmq_core` answers it on the counter read port); a descriptor format is a
 `[[format]]` with `[[format.field]]`s.
 """)
     return "".join(o)

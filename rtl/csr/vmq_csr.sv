@@ -4,7 +4,12 @@
 // vmq_csr: the register block. vmq NIC core registers (AXI4-Lite, 32-bit data): the lower 512 KiB of the 1 MiB BAR0 (the board's registers are above, from 0x80000). Layout for up to 1024 queues: global registers 0x00000-0x00FFF; per-queue receive and interrupt registers 0x10000 + q x 0x40; per-queue transmit registers 0x20000 + q x 0x40; per-queue statistics 0x30000 + q x 0x40; 0x01000-0x0FFFF and 0x40000-0x7FFFF reserved (the filter table window and later blocks).
 // An AXI4-Lite slave (vmq_axil_reg_if) feeds a one-cycle register bus; this block
 // decodes it, holds the software-writable fields, drives one port per field
-// and returns read data in the same cycle. Every access completes with OKAY;
+// and answers a read the next cycle from a registered read mux, or, for the
+// per-queue counters held in RAM, when the counter read port answers
+// (qcnt_rd_*: request registered here, answer any number of cycles later,
+// exactly one per request). 64-bit counters have no latches: _LO and _HI
+// read the value's halves as they are; software reads _HI, _LO, _HI.
+// Every access completes with OKAY;
 // unmapped addresses read 32'hFFFFFFFF, ignore writes and count in
 // csr_unmapped (docs/registers.md, "Access rules"; SPEC 2). Latency: a write
 // takes effect (and its pulse fires) the cycle after the register-bus request.
@@ -176,20 +181,12 @@ module vmq_csr
   output logic [NumQueues-1:0][15:0] q_tx_mac_hi_mac_o,
   // Q_TX_WEIGHT
   output logic [NumQueues-1:0][15:0] q_tx_weight_weight_o,
-  // Q_RX_PACKETS_LO
-  input  logic [NumQueues-1:0][63:0] q_rx_packets_i,
-  // Q_RX_BYTES_LO
-  input  logic [NumQueues-1:0][63:0] q_rx_bytes_i,
-  // Q_RX_NO_DESC_DROPS_LO
-  input  logic [NumQueues-1:0][63:0] q_rx_no_desc_drops_i,
-  // Q_TX_PACKETS_LO
-  input  logic [NumQueues-1:0][63:0] q_tx_packets_i,
-  // Q_TX_BYTES_LO
-  input  logic [NumQueues-1:0][63:0] q_tx_bytes_i,
-  // Q_TX_SPOOF_DROPS_LO
-  input  logic [NumQueues-1:0][63:0] q_tx_spoof_drops_i,
-  // Q_TX_OVERSIZE_DROPS_LO
-  input  logic [NumQueues-1:0][63:0] q_tx_oversize_drops_i
+  // per-queue counters in RAM (QCNT_* in the package): one read at a time
+  output logic                       qcnt_rd_req_o,
+  output logic [QCNT_ID_W-1:0]       qcnt_rd_id_o,
+  output logic [QCNT_QUEUE_W-1:0]    qcnt_rd_queue_o,
+  input  logic                       qcnt_rd_valid_i,
+  input  logic [63:0]                qcnt_rd_data_i
 );
 
   // Parameter checks at elaboration.
@@ -227,6 +224,7 @@ module vmq_csr
   logic [18:0] reg_addr;
   logic [31:0] reg_wdata;
   logic [3:0]  reg_wstrb;
+  logic        reg_rvalid;
   logic [31:0] reg_rdata;
 
   vmq_axil_reg_if #(
@@ -256,6 +254,7 @@ module vmq_csr
     .reg_addr_o      (reg_addr),
     .reg_wdata_o     (reg_wdata),
     .reg_wstrb_o     (reg_wstrb),
+    .reg_rvalid_i    (reg_rvalid),
     .reg_rdata_i     (reg_rdata)
   );
 
@@ -1410,252 +1409,129 @@ module vmq_csr
   end
   assign q_tx_cmd_reset_o = q_tx_cmd_reset_q;
 
-  // ---------------------------------------------------------------- 64-bit counters
-  // Reading <NAME>_LO latches bits 63:32 into a shadow that <NAME>_HI returns.
-  // Every counter has its own shadow; a per-queue counter has one per queue.
+  // ---------------------------------------------------------------- csr_unmapped
   logic [63:0] csr_unmapped_q, csr_unmapped_d;
-  logic [31:0] csr_unmapped_hi_q, csr_unmapped_hi_d;
   always_comb begin
     csr_unmapped_d = csr_unmapped_q;
     if (reg_req && !mapped) csr_unmapped_d = csr_unmapped_q + 64'd1;
     if (soft_reset_req) csr_unmapped_d = '0;
-    csr_unmapped_hi_d = csr_unmapped_hi_q;
-    if (rd && hit_csr_unmapped_lo) csr_unmapped_hi_d = csr_unmapped_q[63:32];
-    if (soft_reset_req) csr_unmapped_hi_d = '0;
   end
   always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      csr_unmapped_q <= '0;
-      csr_unmapped_hi_q <= '0;
-    end else begin
-      csr_unmapped_q <= csr_unmapped_d;
-      csr_unmapped_hi_q <= csr_unmapped_hi_d;
-    end
+    if (rst_i) csr_unmapped_q <= '0;
+    else       csr_unmapped_q <= csr_unmapped_d;
   end
 
-  logic [31:0] dma_errors_hi_q, dma_errors_hi_d;
+  // ---------------------------------------------------------------- counters in RAM
+  // A read of a per-queue counter held in RAM becomes one request {id, queue}
+  // on the counter read port; the half is remembered for the answer.
+  logic                    qcnt_hit, qcnt_hi;
+  logic [QCNT_ID_W-1:0]    qcnt_id;
+  logic [QCNT_QUEUE_W-1:0] qcnt_queue;
   always_comb begin
-    dma_errors_hi_d = dma_errors_hi_q;
-    if (rd && hit_dma_errors_lo) dma_errors_hi_d = dma_errors_i[63:32];
-    if (soft_reset_req) dma_errors_hi_d = '0;
+    qcnt_hit   = 1'b0;
+    qcnt_hi    = 1'b0;
+    qcnt_id    = '0;
+    qcnt_queue = '0;
+    if (|hit_q_rx_packets_lo) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b0;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_RX_PACKETS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_rx_packets_lo);
+    end
+    if (|hit_q_rx_packets_hi) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b1;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_RX_PACKETS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_rx_packets_hi);
+    end
+    if (|hit_q_rx_bytes_lo) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b0;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_RX_BYTES);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_rx_bytes_lo);
+    end
+    if (|hit_q_rx_bytes_hi) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b1;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_RX_BYTES);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_rx_bytes_hi);
+    end
+    if (|hit_q_rx_no_desc_drops_lo) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b0;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_RX_NO_DESC_DROPS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_rx_no_desc_drops_lo);
+    end
+    if (|hit_q_rx_no_desc_drops_hi) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b1;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_RX_NO_DESC_DROPS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_rx_no_desc_drops_hi);
+    end
+    if (|hit_q_tx_packets_lo) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b0;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_TX_PACKETS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_tx_packets_lo);
+    end
+    if (|hit_q_tx_packets_hi) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b1;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_TX_PACKETS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_tx_packets_hi);
+    end
+    if (|hit_q_tx_bytes_lo) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b0;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_TX_BYTES);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_tx_bytes_lo);
+    end
+    if (|hit_q_tx_bytes_hi) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b1;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_TX_BYTES);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_tx_bytes_hi);
+    end
+    if (|hit_q_tx_spoof_drops_lo) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b0;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_TX_SPOOF_DROPS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_tx_spoof_drops_lo);
+    end
+    if (|hit_q_tx_spoof_drops_hi) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b1;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_TX_SPOOF_DROPS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_tx_spoof_drops_hi);
+    end
+    if (|hit_q_tx_oversize_drops_lo) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b0;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_TX_OVERSIZE_DROPS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_tx_oversize_drops_lo);
+    end
+    if (|hit_q_tx_oversize_drops_hi) begin
+      qcnt_hit   = 1'b1;
+      qcnt_hi    = 1'b1;
+      qcnt_id    = QCNT_ID_W'(QCNT_Q_TX_OVERSIZE_DROPS);
+      qcnt_queue = QCNT_QUEUE_W'(ridx_q_tx_oversize_drops_hi);
+    end
   end
+  logic                    qcnt_req_q, qcnt_hi_q;
+  logic [QCNT_ID_W-1:0]    qcnt_id_q;
+  logic [QCNT_QUEUE_W-1:0] qcnt_queue_q;
   always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      dma_errors_hi_q <= '0;
-    end else begin
-      dma_errors_hi_q <= dma_errors_hi_d;
+    if (rst_i) qcnt_req_q <= 1'b0;
+    else       qcnt_req_q <= rd & qcnt_hit;
+    if (rd & qcnt_hit) begin
+      qcnt_hi_q    <= qcnt_hi;
+      qcnt_id_q    <= qcnt_id;
+      qcnt_queue_q <= qcnt_queue;
     end
   end
-
-  logic [31:0] queue_errors_hi_q, queue_errors_hi_d;
-  always_comb begin
-    queue_errors_hi_d = queue_errors_hi_q;
-    if (rd && hit_queue_errors_lo) queue_errors_hi_d = queue_errors_i[63:32];
-    if (soft_reset_req) queue_errors_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      queue_errors_hi_q <= '0;
-    end else begin
-      queue_errors_hi_q <= queue_errors_hi_d;
-    end
-  end
-
-  logic [NumQueues-1:0][31:0] q_rx_bytes_hi_q, q_rx_bytes_hi_d;
-  always_comb begin
-    q_rx_bytes_hi_d = q_rx_bytes_hi_q;
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (rd && hit_q_rx_bytes_lo[q]) q_rx_bytes_hi_d[q] = q_rx_bytes_i[q][63:32];
-    end
-    if (soft_reset_req) q_rx_bytes_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      q_rx_bytes_hi_q <= '0;
-    end else begin
-      q_rx_bytes_hi_q <= q_rx_bytes_hi_d;
-    end
-  end
-
-  logic [NumQueues-1:0][31:0] q_rx_no_desc_drops_hi_q, q_rx_no_desc_drops_hi_d;
-  always_comb begin
-    q_rx_no_desc_drops_hi_d = q_rx_no_desc_drops_hi_q;
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (rd && hit_q_rx_no_desc_drops_lo[q]) q_rx_no_desc_drops_hi_d[q] = q_rx_no_desc_drops_i[q][63:32];
-    end
-    if (soft_reset_req) q_rx_no_desc_drops_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      q_rx_no_desc_drops_hi_q <= '0;
-    end else begin
-      q_rx_no_desc_drops_hi_q <= q_rx_no_desc_drops_hi_d;
-    end
-  end
-
-  logic [NumQueues-1:0][31:0] q_rx_packets_hi_q, q_rx_packets_hi_d;
-  always_comb begin
-    q_rx_packets_hi_d = q_rx_packets_hi_q;
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (rd && hit_q_rx_packets_lo[q]) q_rx_packets_hi_d[q] = q_rx_packets_i[q][63:32];
-    end
-    if (soft_reset_req) q_rx_packets_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      q_rx_packets_hi_q <= '0;
-    end else begin
-      q_rx_packets_hi_q <= q_rx_packets_hi_d;
-    end
-  end
-
-  logic [NumQueues-1:0][31:0] q_tx_bytes_hi_q, q_tx_bytes_hi_d;
-  always_comb begin
-    q_tx_bytes_hi_d = q_tx_bytes_hi_q;
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (rd && hit_q_tx_bytes_lo[q]) q_tx_bytes_hi_d[q] = q_tx_bytes_i[q][63:32];
-    end
-    if (soft_reset_req) q_tx_bytes_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      q_tx_bytes_hi_q <= '0;
-    end else begin
-      q_tx_bytes_hi_q <= q_tx_bytes_hi_d;
-    end
-  end
-
-  logic [NumQueues-1:0][31:0] q_tx_oversize_drops_hi_q, q_tx_oversize_drops_hi_d;
-  always_comb begin
-    q_tx_oversize_drops_hi_d = q_tx_oversize_drops_hi_q;
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (rd && hit_q_tx_oversize_drops_lo[q]) q_tx_oversize_drops_hi_d[q] = q_tx_oversize_drops_i[q][63:32];
-    end
-    if (soft_reset_req) q_tx_oversize_drops_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      q_tx_oversize_drops_hi_q <= '0;
-    end else begin
-      q_tx_oversize_drops_hi_q <= q_tx_oversize_drops_hi_d;
-    end
-  end
-
-  logic [NumQueues-1:0][31:0] q_tx_packets_hi_q, q_tx_packets_hi_d;
-  always_comb begin
-    q_tx_packets_hi_d = q_tx_packets_hi_q;
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (rd && hit_q_tx_packets_lo[q]) q_tx_packets_hi_d[q] = q_tx_packets_i[q][63:32];
-    end
-    if (soft_reset_req) q_tx_packets_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      q_tx_packets_hi_q <= '0;
-    end else begin
-      q_tx_packets_hi_q <= q_tx_packets_hi_d;
-    end
-  end
-
-  logic [NumQueues-1:0][31:0] q_tx_spoof_drops_hi_q, q_tx_spoof_drops_hi_d;
-  always_comb begin
-    q_tx_spoof_drops_hi_d = q_tx_spoof_drops_hi_q;
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (rd && hit_q_tx_spoof_drops_lo[q]) q_tx_spoof_drops_hi_d[q] = q_tx_spoof_drops_i[q][63:32];
-    end
-    if (soft_reset_req) q_tx_spoof_drops_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      q_tx_spoof_drops_hi_q <= '0;
-    end else begin
-      q_tx_spoof_drops_hi_q <= q_tx_spoof_drops_hi_d;
-    end
-  end
-
-  logic [31:0] rx_buffer_drops_hi_q, rx_buffer_drops_hi_d;
-  always_comb begin
-    rx_buffer_drops_hi_d = rx_buffer_drops_hi_q;
-    if (rd && hit_rx_buffer_drops_lo) rx_buffer_drops_hi_d = rx_buffer_drops_i[63:32];
-    if (soft_reset_req) rx_buffer_drops_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      rx_buffer_drops_hi_q <= '0;
-    end else begin
-      rx_buffer_drops_hi_q <= rx_buffer_drops_hi_d;
-    end
-  end
-
-  logic [31:0] rx_err_drops_hi_q, rx_err_drops_hi_d;
-  always_comb begin
-    rx_err_drops_hi_d = rx_err_drops_hi_q;
-    if (rd && hit_rx_err_drops_lo) rx_err_drops_hi_d = rx_err_drops_i[63:32];
-    if (soft_reset_req) rx_err_drops_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      rx_err_drops_hi_q <= '0;
-    end else begin
-      rx_err_drops_hi_q <= rx_err_drops_hi_d;
-    end
-  end
-
-  logic [31:0] rx_frames_hi_q, rx_frames_hi_d;
-  always_comb begin
-    rx_frames_hi_d = rx_frames_hi_q;
-    if (rd && hit_rx_frames_lo) rx_frames_hi_d = rx_frames_i[63:32];
-    if (soft_reset_req) rx_frames_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      rx_frames_hi_q <= '0;
-    end else begin
-      rx_frames_hi_q <= rx_frames_hi_d;
-    end
-  end
-
-  logic [31:0] rx_oversize_drops_hi_q, rx_oversize_drops_hi_d;
-  always_comb begin
-    rx_oversize_drops_hi_d = rx_oversize_drops_hi_q;
-    if (rd && hit_rx_oversize_drops_lo) rx_oversize_drops_hi_d = rx_oversize_drops_i[63:32];
-    if (soft_reset_req) rx_oversize_drops_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      rx_oversize_drops_hi_q <= '0;
-    end else begin
-      rx_oversize_drops_hi_q <= rx_oversize_drops_hi_d;
-    end
-  end
-
-  logic [31:0] rx_runt_drops_hi_q, rx_runt_drops_hi_d;
-  always_comb begin
-    rx_runt_drops_hi_d = rx_runt_drops_hi_q;
-    if (rd && hit_rx_runt_drops_lo) rx_runt_drops_hi_d = rx_runt_drops_i[63:32];
-    if (soft_reset_req) rx_runt_drops_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      rx_runt_drops_hi_q <= '0;
-    end else begin
-      rx_runt_drops_hi_q <= rx_runt_drops_hi_d;
-    end
-  end
-
-  logic [31:0] rx_unmatched_drops_hi_q, rx_unmatched_drops_hi_d;
-  always_comb begin
-    rx_unmatched_drops_hi_d = rx_unmatched_drops_hi_q;
-    if (rd && hit_rx_unmatched_drops_lo) rx_unmatched_drops_hi_d = rx_unmatched_drops_i[63:32];
-    if (soft_reset_req) rx_unmatched_drops_hi_d = '0;
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      rx_unmatched_drops_hi_q <= '0;
-    end else begin
-      rx_unmatched_drops_hi_q <= rx_unmatched_drops_hi_d;
-    end
-  end
+  assign qcnt_rd_req_o   = qcnt_req_q;
+  assign qcnt_rd_id_o    = qcnt_id_q;
+  assign qcnt_rd_queue_o = qcnt_queue_q;
 
   // ---------------------------------------------------------------- read mux
   // Hits are one-hot, so the mux is an AND-OR; unmapped reads return UNMAPPED_READ.
@@ -1663,7 +1539,7 @@ module vmq_csr
   always_comb begin
     rdata = '0;
     if (hit_id_magic) rdata = rdata | 32'h564D5143;
-    if (hit_id_version) rdata = rdata | {8'h01, 8'h01, 16'h0000};
+    if (hit_id_version) rdata = rdata | {8'h01, 8'h02, 16'h0000};
     if (hit_id_num_queues) rdata = rdata | {16'b0, 16'(NumQueues)};
     if (hit_id_num_filters) rdata = rdata | {16'b0, 16'(NumFilters)};
     if (hit_id_data_w) rdata = rdata | {16'b0, 16'(DataW)};
@@ -1681,7 +1557,7 @@ module vmq_csr
     if (hit_rx_min_frame) rdata = rdata | {16'b0, rx_min_frame_bytes_q};
     if (hit_rx_max_frame) rdata = rdata | {16'b0, rx_max_frame_bytes_q};
     if (hit_csr_unmapped_lo) rdata = rdata | csr_unmapped_q[31:0];
-    if (hit_csr_unmapped_hi) rdata = rdata | csr_unmapped_hi_q;
+    if (hit_csr_unmapped_hi) rdata = rdata | csr_unmapped_q[63:32];
     if (hit_filt_idx) rdata = rdata | {16'b0, filt_idx_idx_q};
     if (hit_filt_cfg) rdata = rdata | {4'b0, filt_cfg_vid_q, 13'b0, filt_cfg_type_q, filt_cfg_valid_q};
     if (hit_filt_mac_lo) rdata = rdata | filt_mac_lo_mac_q;
@@ -1695,21 +1571,21 @@ module vmq_csr
     if (hit_filt_rd_qmask_lo) rdata = rdata | filt_rd_qmask_lo_qmask_i;
     if (hit_filt_rd_qmask_hi) rdata = rdata | filt_rd_qmask_hi_qmask_i;
     if (hit_rx_frames_lo) rdata = rdata | rx_frames_i[31:0];
-    if (hit_rx_frames_hi) rdata = rdata | rx_frames_hi_q;
+    if (hit_rx_frames_hi) rdata = rdata | rx_frames_i[63:32];
     if (hit_rx_err_drops_lo) rdata = rdata | rx_err_drops_i[31:0];
-    if (hit_rx_err_drops_hi) rdata = rdata | rx_err_drops_hi_q;
+    if (hit_rx_err_drops_hi) rdata = rdata | rx_err_drops_i[63:32];
     if (hit_rx_runt_drops_lo) rdata = rdata | rx_runt_drops_i[31:0];
-    if (hit_rx_runt_drops_hi) rdata = rdata | rx_runt_drops_hi_q;
+    if (hit_rx_runt_drops_hi) rdata = rdata | rx_runt_drops_i[63:32];
     if (hit_rx_oversize_drops_lo) rdata = rdata | rx_oversize_drops_i[31:0];
-    if (hit_rx_oversize_drops_hi) rdata = rdata | rx_oversize_drops_hi_q;
+    if (hit_rx_oversize_drops_hi) rdata = rdata | rx_oversize_drops_i[63:32];
     if (hit_rx_unmatched_drops_lo) rdata = rdata | rx_unmatched_drops_i[31:0];
-    if (hit_rx_unmatched_drops_hi) rdata = rdata | rx_unmatched_drops_hi_q;
+    if (hit_rx_unmatched_drops_hi) rdata = rdata | rx_unmatched_drops_i[63:32];
     if (hit_rx_buffer_drops_lo) rdata = rdata | rx_buffer_drops_i[31:0];
-    if (hit_rx_buffer_drops_hi) rdata = rdata | rx_buffer_drops_hi_q;
+    if (hit_rx_buffer_drops_hi) rdata = rdata | rx_buffer_drops_i[63:32];
     if (hit_dma_errors_lo) rdata = rdata | dma_errors_i[31:0];
-    if (hit_dma_errors_hi) rdata = rdata | dma_errors_hi_q;
+    if (hit_dma_errors_hi) rdata = rdata | dma_errors_i[63:32];
     if (hit_queue_errors_lo) rdata = rdata | queue_errors_i[31:0];
-    if (hit_queue_errors_hi) rdata = rdata | queue_errors_hi_q;
+    if (hit_queue_errors_hi) rdata = rdata | queue_errors_i[63:32];
     if (|hit_q_rx_ctrl) rdata = rdata | {27'b0, q_rx_ctrl_strip_vlan_q[ridx_q_rx_ctrl], q_rx_ctrl_promisc_q[ridx_q_rx_ctrl], q_rx_ctrl_mcast_q[ridx_q_rx_ctrl], q_rx_ctrl_bcast_q[ridx_q_rx_ctrl], q_rx_ctrl_enable_q[ridx_q_rx_ctrl]};
     if (|hit_q_rx_base_lo) rdata = rdata | {q_rx_base_lo_addr_q[ridx_q_rx_base_lo], 4'b0};
     if (|hit_q_rx_base_hi) rdata = rdata | q_rx_base_hi_addr_q[ridx_q_rx_base_hi];
@@ -1735,22 +1611,21 @@ module vmq_csr
     if (|hit_q_tx_mac_lo) rdata = rdata | q_tx_mac_lo_mac_q[ridx_q_tx_mac_lo];
     if (|hit_q_tx_mac_hi) rdata = rdata | {16'b0, q_tx_mac_hi_mac_q[ridx_q_tx_mac_hi]};
     if (|hit_q_tx_weight) rdata = rdata | {16'b0, q_tx_weight_weight_q[ridx_q_tx_weight]};
-    if (|hit_q_rx_packets_lo) rdata = rdata | q_rx_packets_i[ridx_q_rx_packets_lo][31:0];
-    if (|hit_q_rx_packets_hi) rdata = rdata | q_rx_packets_hi_q[ridx_q_rx_packets_hi];
-    if (|hit_q_rx_bytes_lo) rdata = rdata | q_rx_bytes_i[ridx_q_rx_bytes_lo][31:0];
-    if (|hit_q_rx_bytes_hi) rdata = rdata | q_rx_bytes_hi_q[ridx_q_rx_bytes_hi];
-    if (|hit_q_rx_no_desc_drops_lo) rdata = rdata | q_rx_no_desc_drops_i[ridx_q_rx_no_desc_drops_lo][31:0];
-    if (|hit_q_rx_no_desc_drops_hi) rdata = rdata | q_rx_no_desc_drops_hi_q[ridx_q_rx_no_desc_drops_hi];
-    if (|hit_q_tx_packets_lo) rdata = rdata | q_tx_packets_i[ridx_q_tx_packets_lo][31:0];
-    if (|hit_q_tx_packets_hi) rdata = rdata | q_tx_packets_hi_q[ridx_q_tx_packets_hi];
-    if (|hit_q_tx_bytes_lo) rdata = rdata | q_tx_bytes_i[ridx_q_tx_bytes_lo][31:0];
-    if (|hit_q_tx_bytes_hi) rdata = rdata | q_tx_bytes_hi_q[ridx_q_tx_bytes_hi];
-    if (|hit_q_tx_spoof_drops_lo) rdata = rdata | q_tx_spoof_drops_i[ridx_q_tx_spoof_drops_lo][31:0];
-    if (|hit_q_tx_spoof_drops_hi) rdata = rdata | q_tx_spoof_drops_hi_q[ridx_q_tx_spoof_drops_hi];
-    if (|hit_q_tx_oversize_drops_lo) rdata = rdata | q_tx_oversize_drops_i[ridx_q_tx_oversize_drops_lo][31:0];
-    if (|hit_q_tx_oversize_drops_hi) rdata = rdata | q_tx_oversize_drops_hi_q[ridx_q_tx_oversize_drops_hi];
   end
-  assign reg_rdata = mapped ? rdata : UNMAPPED_READ;
+
+  // ---------------------------------------------------------------- read answer
+  // Registers in flip-flops answer the cycle after the request from the
+  // registered mux.
+  logic        rsp_v_q;
+  logic [31:0] rsp_data_q;
+  always_ff @(posedge clk_i) begin
+    if (rst_i) rsp_v_q <= 1'b0;
+    else       rsp_v_q <= rd & ~qcnt_hit;
+    rsp_data_q <= mapped ? rdata : UNMAPPED_READ;
+  end
+  assign reg_rvalid = rsp_v_q | qcnt_rd_valid_i;
+  assign reg_rdata  = rsp_v_q ? rsp_data_q :
+                      qcnt_hi_q ? qcnt_rd_data_i[63:32] : qcnt_rd_data_i[31:0];
 
 endmodule : vmq_csr
 

@@ -25,7 +25,7 @@
 //
 // Reset: rst_i (and clear_i) start a sweep that writes zero to every queue,
 // one per cycle; busy_o is high until it is done. Events during the sweep
-// are not counted (the core holds its datapath in reset until busy_o falls).
+// are not counted: vmq_core keeps new work waiting (hold) until busy_o falls.
 module vmq_qstats #(
   parameter int unsigned NumQueues = 16,
   parameter int unsigned NumCnt    = 2,

@@ -11,9 +11,22 @@ package vmq_reg_pkg;
   localparam int unsigned REG_ADDR_W = 19;
   localparam logic [31:0] UNMAPPED_READ = 32'hFFFFFFFF;
 
+  // Per-queue counters held in RAM (source = "ram"), read through the
+  // register block's counter read port: qcnt_rd_id_o names one of them.
+  localparam int unsigned QCNT_NUM = 7;
+  localparam int unsigned QCNT_ID_W = 3;
+  localparam int unsigned QCNT_QUEUE_W = 10;
+  localparam int unsigned QCNT_Q_RX_PACKETS = 0;
+  localparam int unsigned QCNT_Q_RX_BYTES = 1;
+  localparam int unsigned QCNT_Q_RX_NO_DESC_DROPS = 2;
+  localparam int unsigned QCNT_Q_TX_PACKETS = 3;
+  localparam int unsigned QCNT_Q_TX_BYTES = 4;
+  localparam int unsigned QCNT_Q_TX_SPOOF_DROPS = 5;
+  localparam int unsigned QCNT_Q_TX_OVERSIZE_DROPS = 6;
+
   localparam logic [31:0] MAGIC = 32'h564D5143;
   localparam logic [15:0] VERSION_PATCH = 16'h0000;
-  localparam logic [7:0] VERSION_MINOR = 8'h01;
+  localparam logic [7:0] VERSION_MINOR = 8'h02;
   localparam logic [7:0] VERSION_MAJOR = 8'h01;
 
   // ID_MAGIC (ro): Identification magic.
@@ -25,7 +38,7 @@ package vmq_reg_pkg;
 
   // ID_VERSION (ro): Register-map version.
   localparam logic [18:0] REG_ID_VERSION = 19'h00004;
-  localparam logic [31:0] ID_VERSION_RESET = 32'h01010000;
+  localparam logic [31:0] ID_VERSION_RESET = 32'h01020000;
   localparam int unsigned ID_VERSION_PATCH_LSB = 0;
   localparam int unsigned ID_VERSION_PATCH_WIDTH = 16;
   localparam logic [31:0] ID_VERSION_PATCH_MASK = 32'h0000FFFF;

@@ -1,7 +1,7 @@
 `resetall
 `default_nettype none
 
-// vmq_axil_reg_if: AXI4-Lite slave (32-bit data) -> one-cycle register bus.
+// vmq_axil_reg_if: AXI4-Lite slave (32-bit data) -> register bus.
 //
 // AW, W and AR are each held in a one-entry skid register, so AW and W may
 // arrive in either order or together. A write is issued on the register bus
@@ -12,13 +12,20 @@
 //
 // Register bus: reg_req_o is high for exactly one cycle per access, with
 // reg_we_o/reg_addr_o/reg_wdata_o/reg_wstrb_o. The register block applies the
-// write at the end of that cycle and must return reg_rdata_i combinationally
-// in the same cycle (it is captured into RDATA here). Responses are always
-// OKAY (docs/registers.md, "Access rules"; SPEC 2).
+// write at the end of that cycle. A read is answered by reg_rvalid_i with
+// reg_rdata_i, one or more cycles after its request (in the same cycle is
+// allowed too): registers in flip-flops answer the next cycle from a
+// registered read mux, registers held in RAM when their RAM has been read
+// (docs/architecture.md "The register plane"). The answer is captured into
+// RDATA here; at most one read is outstanding, and writes go on meanwhile.
+// The register block must answer every read request exactly once; nothing
+// here times out. Responses are always OKAY (docs/registers.md, "Access
+// rules"; SPEC 2).
 //
 // Latency: request the cycle after the last of AW/W (or AR) is accepted;
-// BVALID/RVALID the cycle after the request. Throughput: one access per two
-// cycles per direction. Ready signals depend only on flops.
+// BVALID the cycle after a write request, RVALID the cycle after
+// reg_rvalid_i. Throughput: one write per two cycles, one read per (answer
+// latency + 2) cycles. Ready signals depend only on flops.
 
 module vmq_axil_reg_if #(
   parameter int unsigned AddrW = 16
@@ -49,6 +56,7 @@ module vmq_axil_reg_if #(
   output logic [AddrW-1:0] reg_addr_o,
   output logic [31:0]      reg_wdata_o,
   output logic [3:0]       reg_wstrb_o,
+  input  logic             reg_rvalid_i,
   input  logic [31:0]      reg_rdata_i
 );
 
@@ -63,6 +71,7 @@ module vmq_axil_reg_if #(
   logic [AddrW-1:0] ar_addr_q, ar_addr_d;
   logic             b_valid_q, b_valid_d;
   logic             r_valid_q, r_valid_d;
+  logic             r_wait_q, r_wait_d;    // a read request awaits reg_rvalid_i
   logic [31:0]      r_data_q, r_data_d;
   logic             rd_prio_q, rd_prio_d;  // 1: a read wins the next conflict
 
@@ -70,7 +79,7 @@ module vmq_axil_reg_if #(
 
   always_comb begin
     wr_ready = aw_valid_q & w_valid_q & ~b_valid_q;
-    rd_ready = ar_valid_q & ~r_valid_q;
+    rd_ready = ar_valid_q & ~r_valid_q & ~r_wait_q;
     do_rd    = rd_ready & (~wr_ready | rd_prio_q);
     do_wr    = wr_ready & ~do_rd;
   end
@@ -85,6 +94,7 @@ module vmq_axil_reg_if #(
     ar_addr_d  = ar_addr_q;
     b_valid_d  = b_valid_q;
     r_valid_d  = r_valid_q;
+    r_wait_d   = r_wait_q;
     r_data_d   = r_data_q;
     rd_prio_d  = rd_prio_q;
 
@@ -116,9 +126,14 @@ module vmq_axil_reg_if #(
     end
     if (do_rd) begin
       ar_valid_d = 1'b0;
-      r_valid_d  = 1'b1;
-      r_data_d   = reg_rdata_i;
+      r_wait_d   = 1'b1;
       rd_prio_d  = 1'b0;
+    end
+    // The answer (never before the request: r_wait_q or do_rd is set).
+    if (reg_rvalid_i && (r_wait_q || do_rd)) begin
+      r_wait_d  = 1'b0;
+      r_valid_d = 1'b1;
+      r_data_d  = reg_rdata_i;
     end
   end
 
@@ -129,6 +144,7 @@ module vmq_axil_reg_if #(
       ar_valid_q <= 1'b0;
       b_valid_q  <= 1'b0;
       r_valid_q  <= 1'b0;
+      r_wait_q   <= 1'b0;
       rd_prio_q  <= 1'b1;
     end else begin
       aw_valid_q <= aw_valid_d;
@@ -136,6 +152,7 @@ module vmq_axil_reg_if #(
       ar_valid_q <= ar_valid_d;
       b_valid_q  <= b_valid_d;
       r_valid_q  <= r_valid_d;
+      r_wait_q   <= r_wait_d;
       rd_prio_q  <= rd_prio_d;
     end
     // Data path: no reset needed (qualified by the valid flags).

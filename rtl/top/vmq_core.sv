@@ -132,7 +132,11 @@ module vmq_core #(
   logic [NumQueues-1:0]       int_clr_rx, int_clr_tx, int_clr_err;
   logic [NumQueues-1:0][2:0]  int_cause;
   logic [NumQueues-1:0][23:0] int_itr;
-  logic [NumQueues-1:0][63:0] cnt_q_packets, cnt_q_bytes, cnt_q_no_desc;
+  // per-queue counters in RAM (vmq_qstats banks), read by the register block
+  logic                          qcnt_req, qcnt_valid, stats_busy;
+  logic [vmq_reg_pkg::QCNT_ID_W-1:0]    qcnt_id;
+  logic [vmq_reg_pkg::QCNT_QUEUE_W-1:0] qcnt_queue;
+  logic [63:0]                   qcnt_data;
   logic                 sr_pend_q;
   logic [NumQueues-1:0]       cause_rx, cause_tx, cause_err;
   logic                       tx_drr;
@@ -145,7 +149,6 @@ module vmq_core #(
   logic [NumQueues-1:0][15:0] tq_tci, tq_mac_hi, tq_weight;
   logic [NumQueues-1:0][47:0] tq_mac;
   logic [NumQueues-1:0]       tq_running, tq_stopped, tq_error, tq_resetting, tq_ins;
-  logic [NumQueues-1:0][63:0] cnt_tq_packets, cnt_tq_bytes, cnt_tq_spoof, cnt_tq_ovs;
   logic [NumQueues-1:0]       tx_irq, tx_err_event;
   logic [NumQueues-1:0][2:0]  q_cause, tq_cause;      // Q_RX_STATUS.CAUSE, Q_TX_STATUS.CAUSE
   logic                       rx_ring_fault;
@@ -199,7 +202,7 @@ module vmq_core #(
     .s_axil_rvalid_o              (s_axil_rvalid_o),
     .s_axil_rready_i              (s_axil_rready_i),
     .soft_reset_o             (csr_soft_reset),
-    .status_reset_busy_i      (sr_pend_q),
+    .status_reset_busy_i      (sr_pend_q | stats_busy),
     .ctrl_default_queue_en_o  (default_queue_en),
     .ctrl_loopback_en_o       (loopback_en),
     .ctrl_tx_drr_o            (tx_drr),
@@ -259,9 +262,6 @@ module vmq_core #(
     .q_int_clear_tx_o         (int_clr_tx),
     .q_int_clear_err_o        (int_clr_err),
     .q_int_itr_cycles_o       (int_itr),
-    .q_rx_packets_i           (cnt_q_packets),
-    .q_rx_bytes_i             (cnt_q_bytes),
-    .q_rx_no_desc_drops_i     (cnt_q_no_desc),
     .q_tx_ctrl_enable_o       (tq_enable),
     .q_tx_ctrl_enable_clr_i   (t_qrst),
     .q_tx_ctrl_spoof_mac_o    (tq_spoof_mac),
@@ -282,10 +282,11 @@ module vmq_core #(
     .q_tx_mac_lo_mac_o        (tq_mac_lo),
     .q_tx_mac_hi_mac_o        (tq_mac_hi),
     .q_tx_weight_weight_o     (tq_weight),
-    .q_tx_packets_i           (cnt_tq_packets),
-    .q_tx_bytes_i             (cnt_tq_bytes),
-    .q_tx_spoof_drops_i       (cnt_tq_spoof),
-    .q_tx_oversize_drops_i    (cnt_tq_ovs)
+    .qcnt_rd_req_o            (qcnt_req),
+    .qcnt_rd_id_o             (qcnt_id),
+    .qcnt_rd_queue_o          (qcnt_queue),
+    .qcnt_rd_valid_i          (qcnt_valid),
+    .qcnt_rd_data_i           (qcnt_data)
   );
 
   // ---------------------------------------------------------------------------
@@ -294,6 +295,11 @@ module vmq_core #(
   logic repl_idle, wr_idle, qm_idle, dp_rst, rst_dp, txr_idle, txo_idle, lbm_idle;
   assign dp_rst = sr_pend_q && repl_idle && wr_idle && qm_idle && txr_idle && txo_idle && lbm_idle;
   assign rst_dp = rst_i || dp_rst;
+  // New work waits while a soft reset is pending and while the statistics
+  // sweep clears the counters after it (and after power-up): every frame is
+  // counted (SPEC §6), none is lost (frames wait in the packet buffer).
+  logic dp_hold;
+  assign dp_hold = sr_pend_q | stats_busy;
   always_ff @(posedge clk_i) begin
     if (rst_i) sr_pend_q <= 1'b0;
     else if (csr_soft_reset) sr_pend_q <= 1'b1;
@@ -435,7 +441,7 @@ module vmq_core #(
   ) u_repl (
     .clk_i       (clk_i),
     .rst_i       (rst_dp),
-    .hold_i      (sr_pend_q),
+    .hold_i      (dp_hold),
     .s_tdata_i   (x_tdata),
     .s_tkeep_i   (x_tkeep),
     .s_tvalid_i  (x_tvalid),
@@ -497,7 +503,7 @@ module vmq_core #(
   ) u_qm (
     .clk_i           (clk_i),
     .rst_i           (rst_dp),
-    .hold_i          (sr_pend_q),
+    .hold_i          (dp_hold),
     .cfg_enable_i    (q_enable),
     .cfg_strip_i     (q_strip),
     .cfg_base_i      (q_base),
@@ -611,28 +617,9 @@ module vmq_core #(
   );
 
   // ---------------------------------------------------------------------------
-  // Counters: per queue (SPEC §6) and dma_errors; reset with the datapath
+  // Counters: dma_errors and queue_errors (flip-flops), reset with the
+  // datapath; the per-queue counters are in RAM (below, "Statistics")
   // ---------------------------------------------------------------------------
-  for (genvar q = 0; q < NumQueues; q++) begin : gen_qcnt
-    logic [63:0] pk_q, by_q, nd_q;
-    always_ff @(posedge clk_i) begin
-      if (rst_dp) begin
-        pk_q <= '0;
-        by_q <= '0;
-        nd_q <= '0;
-      end else begin
-        if (pkt && pkt_q == QW'(q)) begin
-          pk_q <= pk_q + 64'd1;
-          by_q <= by_q + 64'(pkt_bytes);
-        end
-        if (no_desc && cp_queue == QW'(q)) nd_q <= nd_q + 64'd1;
-      end
-    end
-    assign cnt_q_packets[q] = pk_q;
-    assign cnt_q_bytes[q]   = by_q;
-    assign cnt_q_no_desc[q] = nd_q;
-  end
-
   // dma_errors: one per AXI transaction answered with an error (SPEC §6,
   // docs/rx-dma.md "Faults"): receive descriptor reads (rd_err), receive
   // payload and write-back writes (wr_err: every error B), and the transmit
@@ -719,7 +706,7 @@ module vmq_core #(
   ) u_tx_ring (
     .clk_i           (clk_i),
     .rst_i           (rst_dp),
-    .hold_i          (sr_pend_q),
+    .hold_i          (dp_hold),
     .cfg_enable_i    (tq_enable),
     .cfg_base_i      (tq_base),
     .cfg_log2_i      (tq_log2),
@@ -818,18 +805,6 @@ module vmq_core #(
     .rd_data_o     (t_rd_data)
   );
 
-  logic [NumQueues-1:0] t_pkt, t_spoof, t_ovs;
-  always_comb begin
-    t_pkt   = '0;
-    t_spoof = '0;
-    t_ovs   = '0;
-    if (t_vd) begin
-      t_pkt[t_vd_q]   = t_vd_code == 2'd0;
-      t_spoof[t_vd_q] = t_vd_code == 2'd1;
-      t_ovs[t_vd_q]   = t_vd_code == 2'd2;
-    end
-  end
-
   vmq_tx_out #(
     .NumQueues     (NumQueues),
     .DataW         (DataW),
@@ -895,29 +870,105 @@ module vmq_core #(
     .lb_meta_pop_i    (lb_meta_pop)
   );
 
-  // per-queue transmit counters (SPEC §6)
-  for (genvar q = 0; q < NumQueues; q++) begin : gen_tqcnt
-    logic [63:0] pk_q, by_q, sp_q, ov_q;
-    always_ff @(posedge clk_i) begin
-      if (rst_dp) begin
-        pk_q <= '0;
-        by_q <= '0;
-        sp_q <= '0;
-        ov_q <= '0;
-      end else begin
-        if (t_pkt[q]) begin
-          pk_q <= pk_q + 64'd1;
-          by_q <= by_q + 64'(t_vd_len);
-        end
-        if (t_spoof[q]) sp_q <= sp_q + 64'd1;
-        if (t_ovs[q]) ov_q <= ov_q + 64'd1;
-      end
-    end
-    assign cnt_tq_packets[q] = pk_q;
-    assign cnt_tq_bytes[q]   = by_q;
-    assign cnt_tq_spoof[q]   = sp_q;
-    assign cnt_tq_ovs[q]     = ov_q;
+  // ---------------------------------------------------------------------------
+  // Statistics: the per-queue counters of SPEC §6 in RAM, one vmq_qstats bank
+  // per event source (each sends at most one event per cycle, so no bank
+  // ever drops an increment): the receive writer's write-backs (rx_packets,
+  // rx_bytes), the queue manager's no-descriptor drops, and the transmit
+  // formatter's verdicts (tx_packets, tx_bytes, spoof, oversize). The power-up
+  // reset and the datapath's soft reset clear them by a sweep (STATUS.
+  // RESET_BUSY shows it, and dp_hold keeps new work waiting meanwhile, so
+  // no event falls into the sweep); a read in flight survives the soft reset.
+  // ---------------------------------------------------------------------------
+  localparam int unsigned NumBanks = 3;
+  localparam int unsigned CntIdW   = vmq_reg_pkg::QCNT_ID_W;
+  logic [NumBanks-1:0]       st_busy, st_rd_req, st_rd_valid;
+  logic                      st_rd_cnt_rx;  // counter within the rx bank
+  logic [1:0]                st_rd_cnt_tx;  // counter within the tx bank
+  logic [NumBanks-1:0][63:0] st_rd_data;
+  logic [QW-1:0]             st_rd_q;
+
+  // register read {id, queue} -> {bank, counter within the bank}
+  always_comb begin
+    st_rd_req    = '0;
+    st_rd_cnt_rx = 1'b0;
+    st_rd_cnt_tx = 2'd0;
+    unique case (qcnt_id)
+      CntIdW'(vmq_reg_pkg::QCNT_Q_RX_PACKETS):        begin st_rd_req[0] = qcnt_req; st_rd_cnt_rx = 1'b0; end
+      CntIdW'(vmq_reg_pkg::QCNT_Q_RX_BYTES):          begin st_rd_req[0] = qcnt_req; st_rd_cnt_rx = 1'b1; end
+      CntIdW'(vmq_reg_pkg::QCNT_Q_RX_NO_DESC_DROPS):  st_rd_req[1] = qcnt_req;
+      CntIdW'(vmq_reg_pkg::QCNT_Q_TX_PACKETS):        begin st_rd_req[2] = qcnt_req; st_rd_cnt_tx = 2'd0; end
+      CntIdW'(vmq_reg_pkg::QCNT_Q_TX_BYTES):          begin st_rd_req[2] = qcnt_req; st_rd_cnt_tx = 2'd1; end
+      CntIdW'(vmq_reg_pkg::QCNT_Q_TX_SPOOF_DROPS):    begin st_rd_req[2] = qcnt_req; st_rd_cnt_tx = 2'd2; end
+      CntIdW'(vmq_reg_pkg::QCNT_Q_TX_OVERSIZE_DROPS): begin st_rd_req[2] = qcnt_req; st_rd_cnt_tx = 2'd3; end
+      default: ;
+    endcase
   end
+  assign st_rd_q = QW'(qcnt_queue);
+  logic unused_qcnt_queue;
+  assign unused_qcnt_queue = ^qcnt_queue;
+
+  // rx_packets += 1, rx_bytes += the copy's length, per write-back issued
+  vmq_qstats #(.NumQueues(NumQueues), .NumCnt(2), .IncW(16)) u_stats_rx (
+    .clk_i      (clk_i),
+    .rst_i      (rst_i),
+    .clear_i    (dp_rst),
+    .busy_o     (st_busy[0]),
+    .ev_valid_i (pkt),
+    .ev_queue_i (pkt_q),
+    .ev_inc_i   ({pkt_bytes, 16'd1}),
+    .rd_req_i   (st_rd_req[0]),
+    .rd_queue_i (st_rd_q),
+    .rd_cnt_i   (st_rd_cnt_rx),
+    .rd_valid_o (st_rd_valid[0]),
+    .rd_data_o  (st_rd_data[0])
+  );
+  // rx_no_desc_drops += 1 per copy dropped for want of descriptors
+  vmq_qstats #(.NumQueues(NumQueues), .NumCnt(1), .IncW(1)) u_stats_rxd (
+    .clk_i      (clk_i),
+    .rst_i      (rst_i),
+    .clear_i    (dp_rst),
+    .busy_o     (st_busy[1]),
+    .ev_valid_i (no_desc),
+    .ev_queue_i (cp_queue),
+    .ev_inc_i   (1'b1),
+    .rd_req_i   (st_rd_req[1]),
+    .rd_queue_i (st_rd_q),
+    .rd_cnt_i   (1'b0),
+    .rd_valid_o (st_rd_valid[1]),
+    .rd_data_o  (st_rd_data[1])
+  );
+  // the formatter's verdict per frame: sent (packets, bytes), spoof, oversize
+  logic [3:0][15:0] t_inc;
+  always_comb begin
+    t_inc    = '0;
+    t_inc[0] = 16'(t_vd_code == 2'd0);
+    t_inc[1] = (t_vd_code == 2'd0) ? t_vd_len : 16'd0;
+    t_inc[2] = 16'(t_vd_code == 2'd1);
+    t_inc[3] = 16'(t_vd_code == 2'd2);
+  end
+  vmq_qstats #(.NumQueues(NumQueues), .NumCnt(4), .IncW(16)) u_stats_tx (
+    .clk_i      (clk_i),
+    .rst_i      (rst_i),
+    .clear_i    (dp_rst),
+    .busy_o     (st_busy[2]),
+    .ev_valid_i (t_vd),
+    .ev_queue_i (t_vd_q),
+    .ev_inc_i   (t_inc),
+    .rd_req_i   (st_rd_req[2]),
+    .rd_queue_i (st_rd_q),
+    .rd_cnt_i   (st_rd_cnt_tx),
+    .rd_valid_o (st_rd_valid[2]),
+    .rd_data_o  (st_rd_data[2])
+  );
+  // one read in flight at a time: the answering bank's data
+  always_comb begin
+    qcnt_data = '0;
+    for (int b = 0; b < NumBanks; b++)
+      if (st_rd_valid[b]) qcnt_data = st_rd_data[b];
+  end
+  assign qcnt_valid = |st_rd_valid;
+  assign stats_busy = |st_busy;
 
   // ---------------------------------------------------------------------------
   // AXI sharing: AR (receive descriptors, transmit descriptors, transmit

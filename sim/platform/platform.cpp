@@ -171,6 +171,7 @@ Platform::Platform(const PlatformConfig& cfg) : impl_(std::make_unique<Impl>(cfg
   }
   d.rst_i = 0;
   run(8);
+  m.rig->wait_reset_done();  // the power-up sweeps (STATUS.RESET_BUSY)
 }
 
 Platform::~Platform() {

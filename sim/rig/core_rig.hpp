@@ -80,9 +80,10 @@ class CoreRig {
     bus.wait_idle([this] { h_.step(); });
   }
   uint32_t rd(uint32_t a) { return bus.read_wait(a, [this] { h_.step(); }); }
+  // a 64-bit counter: HI, LO, HI (vmq::regs::read_counter64); hi must be lo + 4
   uint64_t rd64(uint32_t lo, uint32_t hi) {
-    const uint64_t l = rd(lo);
-    return l | uint64_t(rd(hi)) << 32;
+    if (hi != lo + 4) h_.fail(fmt::format("rd64: 0x{:x} is not the _HI of 0x{:x}", hi, lo));
+    return vmq::regs::read_counter64([this](uint32_t a) { return rd(a); }, lo);
   }
   // Read `a` every 16 cycles until (v & mask) == want; fail after `timeout` cycles.
   uint32_t poll_reg(uint32_t a, uint32_t mask, uint32_t want, const std::string& what,
@@ -100,6 +101,13 @@ class CoreRig {
   }
 
   // ------------------------------------------------------------ resets (SPEC §4)
+  // After power-up: STATUS.RESET_BUSY until it reads 0 (the RAM-held state,
+  // the per-queue statistics today, is cleared by a sweep meanwhile, and new
+  // work waits for it); a host programs nothing before.
+  void wait_reset_done(uint64_t timeout = 400000) {
+    namespace r = vmq::regs;
+    poll_reg(r::STATUS, r::STATUS_RESET_BUSY_MASK, 0, "power-up reset (STATUS.RESET_BUSY)", timeout);
+  }
   // Global soft reset: RESET.SOFT, then STATUS.RESET_BUSY until it reads 0.
   void soft_reset(uint64_t timeout = 400000) {
     namespace r = vmq::regs;

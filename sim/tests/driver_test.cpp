@@ -198,7 +198,7 @@ TEST(Driver, Capabilities) {
   EXPECT_EQ(c.axi_data_w, mi.axi_data_w) << mi.name;
   EXPECT_EQ(c.max_frame_bytes, mi.max_frame_bytes) << mi.name;
   EXPECT_EQ(c.version_major, 1u);  // map 1.x: the 1024-queue layout (issue 17)
-  EXPECT_EQ(c.version_minor, 1u);  // 1.1: ID_RX_CAPS, ID_TX_CAPS, ID_TX_STAGE_BYTES
+  EXPECT_EQ(c.version_minor, 2u);  // 1.1: ID_RX_CAPS, ID_TX_CAPS, ID_TX_STAGE_BYTES; 1.2: no HI latches
   EXPECT_GE(c.pktbuf_bytes, c.max_frame_bytes) << "the packet buffer must hold a maximum frame";
   // the core's build parameters (vmq_core defaults; the sim core does not override them)
   EXPECT_EQ(c.rx_desc_cache, 32u) << mi.name;

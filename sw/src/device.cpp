@@ -150,8 +150,7 @@ void Device::wait_reg(uint32_t addr, uint32_t mask, uint32_t want, const std::st
 }
 
 uint64_t Device::rd64(uint32_t lo) {
-  const uint64_t l = io_.read32(lo);  // latches the high half
-  return l | uint64_t(io_.read32(lo + 4)) << 32;
+  return r::read_counter64([this](uint32_t a) { return io_.read32(a); }, lo);
 }
 
 void Device::check_queue(const char* op, unsigned q, bool need_alloc) const {

@@ -235,6 +235,7 @@ class RxBench {
   Row run() {
     const auto t0 = std::chrono::steady_clock::now();
     clk_.reset();
+    rig_.wait_reset_done();
     program();
     // Traffic, then drain until every frame is delivered or counted as dropped.
     // (The wire is silent while the registers are programmed: a frame sent
@@ -280,8 +281,7 @@ class RxBench {
     return axil_.read_wait(a, [this] { step(); });
   }
   uint64_t rd64(uint32_t lo) {
-    const uint64_t l = rd(lo);
-    return l | uint64_t(rd(lo + 4)) << 32;
+    return regs::read_counter64([this](uint32_t a) { return rd(a); }, lo);
   }
 
   void program() {

@@ -101,6 +101,7 @@ class TxSys {
     progress_watchdog = args.get("watchdog", progress_watchdog);
     cpb_ = o.line_gbps > 0 ? 8.0 / (o.line_gbps * 1e3 / o.clock_mhz) : 0.0;  // cycles per byte
     clk_.reset();
+    rig_.wait_reset_done();
   }
 
   Opt opt;

@@ -8,7 +8,9 @@
 // bready/rready are random with phase-changing rates. Writes carry random
 // data and wstrb; RESET.SOFT and FILT_CMD writes are issued now and then, and
 // CSR_UNMAPPED_LO/HI are read in pairs. The hardware-driven FILT_RD_* inputs
-// take random values; rst_i is asserted at the start and rarely later.
+// take random values; rst_i is asserted at the start and rarely later. A
+// read of a per-queue counter (held in RAM in the core) is answered on the
+// counter read port 1..6 cycles after its request, with random data.
 #include <algorithm>
 #include <deque>
 #include <vector>
@@ -74,6 +76,7 @@ class CsrStim : public Stimulus {
       wq_.clear();
       aw_next_ = w_next_ = 0;
       aw_on_ = w_on_ = ar_on_ = false;
+      qcnt_due_ = 0;
     } else {
       t_->rst_i = 0;
       if (rng_.below(60000) == 0) rst_left_ = 1 + int(rng_.below(3));
@@ -125,6 +128,11 @@ class CsrStim : public Stimulus {
     t_->s_axil_arvalid_i = ar_on_;
     t_->s_axil_araddr_i = ar_on_ ? ar_addr_ : uint16_t(rng_.next());
 
+    // Counter read port: the answer to the last request, when due.
+    t_->qcnt_rd_valid_i = qcnt_due_ == 1;
+    t_->qcnt_rd_data_i = rng_.next();
+    if (qcnt_due_ > 0) --qcnt_due_;
+
     // Hardware-driven read-back inputs: random, changing often.
     if (rng_.chance(50)) {
       t_->filt_rd_cfg_valid_i = rng_.below(2);
@@ -136,7 +144,7 @@ class CsrStim : public Stimulus {
       t_->filt_rd_qmask_hi_qmask_i = uint32_t(rng_.next());
     }
     // Counter values from the statistics blocks: random 64-bit values, so
-    // the LO/HI read path and the HI latch are exercised on every bit.
+    // the LO/HI read path is exercised on every bit.
     if (rng_.chance(30)) {
       t_->rx_frames_i = rng_.next();
       t_->rx_err_drops_i = rng_.next();
@@ -149,6 +157,10 @@ class CsrStim : public Stimulus {
 
   void sample(uint64_t) override {
     if (t_->rst_i) return;
+    if (t_->rtl_qcnt_rd_req_o) {
+      qcnt_due_ = 1 + unsigned(rng_.below(6));
+      ++qcnt_reads_;
+    }
     if (aw_on_ && t_->rtl_s_axil_awready_o) {
       aw_on_ = false;
       ++aw_next_;
@@ -175,7 +187,8 @@ class CsrStim : public Stimulus {
   std::string summary() const override {
     return std::to_string(writes_) + " writes, " + std::to_string(reads_) + " reads (" +
            std::to_string(unmapped_reads_) + " read 0xFFFFFFFF), " + std::to_string(soft_resets_) +
-           " soft resets, " + std::to_string(filt_cmds_) + " FILT_CMD pulses";
+           " soft resets, " + std::to_string(filt_cmds_) + " FILT_CMD pulses, " +
+           std::to_string(qcnt_reads_) + " counter-port reads";
   }
 
  private:
@@ -226,6 +239,8 @@ class CsrStim : public Stimulus {
   std::vector<std::pair<const regs::RegInfo*, uint32_t>> stride_holes_;
   uint32_t reset_addr_ = 0, filt_cmd_addr_ = 0, unmapped_lo_ = 0, unmapped_hi_ = 0;
 
+  unsigned qcnt_due_ = 0;  // cycles until the counter read port answers (0: none due)
+  uint64_t qcnt_reads_ = 0;
   std::deque<Txn> wq_;  // writes not yet through both AW and W
   size_t aw_next_ = 0, w_next_ = 0;
   bool aw_on_ = false, w_on_ = false, ar_on_ = false, pending_hi_read_ = false;

@@ -11,6 +11,7 @@ rtl/prim/vmq_axi_addr_arb.sv
 rtl/prim/vmq_axil_reg_if.sv
 rtl/csr/vmq_csr.sv
 rtl/prim/vmq_irq.sv
+rtl/csr/vmq_qstats.sv
 rtl/prim/vmq_counters.sv
 rtl/prim/vmq_sync_fifo.sv
 rtl/rx/vmq_l2_sorter.sv

@@ -14,7 +14,7 @@ inline constexpr uint32_t ADDR_SPACE_BYTES = 0x80000u;
 inline constexpr uint32_t UNMAPPED_READ = 0xFFFFFFFFu;
 inline constexpr uint32_t MAGIC = 0x564D5143u;
 inline constexpr uint32_t VERSION_PATCH = 0x0u;
-inline constexpr uint32_t VERSION_MINOR = 0x1u;
+inline constexpr uint32_t VERSION_MINOR = 0x2u;
 inline constexpr uint32_t VERSION_MAJOR = 0x1u;
 
 // ID_MAGIC (ro): Identification magic.
@@ -26,7 +26,7 @@ inline constexpr uint32_t ID_MAGIC_MAGIC_MASK = 0xFFFFFFFFu;
 
 // ID_VERSION (ro): Register-map version.
 inline constexpr uint32_t ID_VERSION = 0x0004u;
-inline constexpr uint32_t ID_VERSION_RESET = 0x01010000u;
+inline constexpr uint32_t ID_VERSION_RESET = 0x01020000u;
 inline constexpr uint32_t ID_VERSION_PATCH_SHIFT = 0u;
 inline constexpr uint32_t ID_VERSION_PATCH_WIDTH = 16u;
 inline constexpr uint32_t ID_VERSION_PATCH_MASK = 0x0000FFFFu;
@@ -850,7 +850,8 @@ inline constexpr uint32_t Q_TX_OVERSIZE_DROPS_HI_VALUE_MASK = 0xFFFFFFFFu;
 // Table of every register, for generic code (register dumps, tests).
 enum class Access : uint8_t { RW, RO, W1P };
 // COUNTER_LO/_HI: a half of a 64-bit counter (kind = "counter64"); _HI is at
-// the _LO offset + 4 and returns the bits 63:32 latched by the last _LO read.
+// the _LO offset + 4. Both read the counter as it is (no latch): read _HI,
+// _LO, _HI (docs/registers.md, "Access rules").
 enum class Kind : uint8_t { PLAIN, COUNTER_LO, COUNTER_HI };
 struct RegInfo {
   const char* name;
@@ -868,7 +869,7 @@ struct RegInfo {
 };
 inline constexpr RegInfo REG_TABLE[] = {
     {"ID_MAGIC", 0x0000u, 0x0u, 1u, nullptr, Access::RO, 0x564D5143u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
-    {"ID_VERSION", 0x0004u, 0x0u, 1u, nullptr, Access::RO, 0x01010000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
+    {"ID_VERSION", 0x0004u, 0x0u, 1u, nullptr, Access::RO, 0x01020000u, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_NUM_QUEUES", 0x0008u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_NUM_FILTERS", 0x000Cu, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
     {"ID_DATA_W", 0x0010u, 0x0u, 1u, nullptr, Access::RO, 0x00000000u, 0x00000000u, 0x00000000u, 0x0000FFFFu, 0x00000000u, Kind::PLAIN},
@@ -955,6 +956,24 @@ inline constexpr RegInfo REG_TABLE[] = {
     {"Q_TX_OVERSIZE_DROPS_LO", 0x30030u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_LO},
     {"Q_TX_OVERSIZE_DROPS_HI", 0x30034u, 0x40u, 1024u, "NumQueues", Access::RO, 0x00000000u, 0x00000000u, 0xFFFFFFFFu, 0x00000000u, 0x00000000u, Kind::COUNTER_HI},
 };
+
+// A 64-bit counter (kind = "counter64") as one value, given a 32-bit register
+// read and the counter's _LO offset: HI, LO, HI; if the high half moved, LO
+// again with the second HI (it cannot carry into bit 32 twice within two
+// register reads). docs/registers.md, "Access rules".
+template <class Read32>
+uint64_t read_counter64(Read32&& read32, uint32_t lo) {
+  const uint32_t hi = read32(lo + 4);
+  uint32_t l = read32(lo);
+  const uint32_t hi2 = read32(lo + 4);
+  if (hi2 != hi) l = read32(lo);
+  return uint64_t(l) | uint64_t(hi2) << 32;
+}
+
+// Per-queue counters held in RAM, by their id on the register block's counter
+// read port (QCNT_<NAME> in the SV package): the _LO register of entry 0.
+inline constexpr uint32_t QCNT_NUM = 7u;
+inline constexpr uint32_t QCNT_LO_BASE[QCNT_NUM] = {Q_RX_PACKETS_LO_BASE, Q_RX_BYTES_LO_BASE, Q_RX_NO_DESC_DROPS_LO_BASE, Q_TX_PACKETS_LO_BASE, Q_TX_BYTES_LO_BASE, Q_TX_SPOOF_DROPS_LO_BASE, Q_TX_OVERSIZE_DROPS_LO_BASE};
 
 // Descriptor formats in host memory (docs/registers.md, "Descriptor formats"):
 // little-endian 64-bit words, word w at byte offset 8 * w. A field is bits

@@ -193,6 +193,7 @@ class Sys {
     mem.on_write_beat([this](const AxiWriteBeat& b) { on_write_beat(b); });
     mem.on_read_request([this](const AxiReadRequest& r) { on_read(r); });
     clk_.reset();
+    rig_.wait_reset_done();
   }
 
   Dut& dut() { return clk_.dut(); }

@@ -111,8 +111,8 @@ class Sys {
                        want));
   }
   uint64_t rd64(uint32_t lo, uint32_t hi) {
-    const uint64_t l = rd(lo);
-    return l | uint64_t(rd(hi)) << 32;
+    if (hi != lo + 4) fail(fmt::format("rd64: 0x{:x} is not the _HI of 0x{:x}", hi, lo));
+    return vmq::regs::read_counter64([this](uint32_t a) { return rd(a); }, lo);
   }
 
   void program(const model::RxConfig& c) {

@@ -70,6 +70,7 @@ module tb_rx_front_csr #(
   assign rd_mac_hi  = rd_mac[47:32];
   assign rd_mac_lo  = rd_mac[31:0];
 
+  logic qcnt_req;
   vmq_csr #(
     .NumQueues     (NumQueues),
     .NumFilters    (NumFilters),
@@ -145,9 +146,6 @@ module tb_rx_front_csr #(
     .q_int_cause_rx_i          ('0),
     .q_int_cause_tx_i          ('0),
     .q_int_cause_err_i         ('0),
-    .q_rx_packets_i            ('0),
-    .q_rx_bytes_i              ('0),
-    .q_rx_no_desc_drops_i      ('0),
     .q_rx_base_lo_addr_o       (),
     .q_rx_base_hi_addr_o       (),
     .q_rx_size_log2_o          (),
@@ -167,11 +165,13 @@ module tb_rx_front_csr #(
     .q_tx_status_error_i       ('0),
     .q_tx_status_resetting_i   ('0),
     .q_tx_status_cause_i       ('0),
-    .q_tx_packets_i            ('0),
-    .q_tx_bytes_i              ('0),
-    .q_tx_spoof_drops_i        ('0),
-    .q_tx_oversize_drops_i     ('0),
     .ctrl_tx_drr_o             (),
+    // no statistics RAMs here: a counter read is answered at once with 0
+    .qcnt_rd_req_o             (qcnt_req),
+    .qcnt_rd_id_o              (),
+    .qcnt_rd_queue_o           (),
+    .qcnt_rd_valid_i           (qcnt_req),
+    .qcnt_rd_data_i            (64'd0),
     .q_tx_ctrl_enable_o        (),
     .q_tx_ctrl_enable_clr_i    ('0),
     .q_tx_ctrl_spoof_mac_o     (),

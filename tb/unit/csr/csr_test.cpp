@@ -11,9 +11,13 @@
 // counted exactly in csr_unmapped, read-only writes ignored and not counted,
 // w1p pulses exactly once per write (per-queue pulses only on the addressed
 // queue), hardware-driven ro registers (scalar and per queue) reflect their
-// random inputs, 64-bit counters (scalar and per queue) latch their high half
-// on a _LO read into a shadow of their own, hardware ports follow the
-// registers, soft reset restores reset values.
+// random inputs, 64-bit counters read their halves as they are (no latch);
+// per-queue counters (held in RAM in the core) are read through the counter
+// read port, one request {id, queue} per read, answered here 0..5 cycles
+// later with the value the test holds for that queue's counter, so the
+// request must name the right counter and queue, and no read may be answered
+// early or lost; hardware ports follow the registers, soft reset restores
+// reset values.
 //
 // Usage: csr_test [--seed N] [--ops N] [--trace file.fst]
 #include VMQ_MODEL_HEADER
@@ -200,7 +204,6 @@ class CsrTest {
       if (r.rw_mask)
         for (unsigned q = 0; q < count(r); ++q) rw_[addr_of(r, q)] = r.reset & r.rw_mask;
     unmapped_ = 0;
-    cnt_hi_.clear();  // every _HI shadow reads 0
   }
 
   // 64-bit counter whose _LO register is at lo: csr_unmapped, or the value the
@@ -236,12 +239,11 @@ class CsrTest {
       v |= it->second & r.const_mask;
     }
     if (r.kind == regs::Kind::COUNTER_LO) {
-      uint64_t c = counter_value(w);
-      v |= uint32_t(c);
-      cnt_hi_[w] = uint32_t(c >> 32);  // this counter's (this queue's) shadow only
+      v |= uint32_t(counter_value(w));
+      if (ram_counter(r)) ++qcnt_reqs_expected_;
     } else if (r.kind == regs::Kind::COUNTER_HI) {
-      auto it = cnt_hi_.find(w - 4);
-      v |= it == cnt_hi_.end() ? 0 : it->second;
+      v |= uint32_t(counter_value(w - 4) >> 32);
+      if (ram_counter(r)) ++qcnt_reqs_expected_;
     } else if (r.hw_mask) {
       v |= hw_value(w) & r.hw_mask;
     }
@@ -287,6 +289,7 @@ class CsrTest {
     d_.q_rx_tail_idx_clr_i = 0;
     d_.q_tx_ctrl_enable_clr_i = 0;
     d_.q_tx_tail_idx_clr_i = 0;
+    d_.qcnt_rd_valid_i = 0;  // (no answer is due between accesses)
     d_.s_axil_awvalid_i = 0;
     d_.s_axil_wvalid_i = 0;
     d_.s_axil_arvalid_i = 0;
@@ -322,6 +325,7 @@ class CsrTest {
       d_.s_axil_bready_i = rng_.chance(p_ready_);
       d_.s_axil_rready_i = rng_.chance(p_ready_);
       clk_.settle();
+      qcnt_cycle();
       monitor();
       // Handshake rules: responses only after their requests, held until taken.
       if (d_.s_axil_bvalid_o && (!wr || aw || w))
@@ -363,6 +367,7 @@ class CsrTest {
     if (!rng_.chance(p_valid_))
       for (uint64_t i = rng_.range(1, 4); i; --i) {
         clk_.settle();
+        qcnt_cycle();
         monitor();
         clk_.edge();
       }
@@ -386,6 +391,45 @@ class CsrTest {
   }
 
   // ------------------------------------------------------------------ hardware side
+  // Per-queue counter held in RAM (its _LO or _HI register)?
+  static bool ram_counter(const regs::RegInfo& r) {
+    const uint32_t lo = r.kind == regs::Kind::COUNTER_HI ? r.offset - 4 : r.offset;
+    return r.stride && std::find(std::begin(regs::QCNT_LO_BASE), std::end(regs::QCNT_LO_BASE), lo) !=
+                           std::end(regs::QCNT_LO_BASE);
+  }
+
+  // The statistics RAMs' side of the counter read port, once per cycle after
+  // settle: takes a request, answers it 0..5 cycles later (0: in the
+  // request's own cycle) with the value of the counter and queue it names.
+  void qcnt_cycle() {
+    if (d_.qcnt_rd_valid_i) {  // last cycle's answer has been taken at the edge
+      d_.qcnt_rd_valid_i = 0;
+      clk_.settle();
+    }
+    if (d_.qcnt_rd_req_o) {
+      ++qcnt_reqs_seen_;
+      const uint32_t id = d_.qcnt_rd_id_o, q = d_.qcnt_rd_queue_o;
+      if (qcnt_pending_)
+        fail(regs::QCNT_LO_BASE[qcnt_id_], 0, 1, "second counter read request while one is outstanding");
+      if (id >= regs::QCNT_NUM) fail(0, regs::QCNT_NUM, id, "counter read port: id out of range");
+      if (q >= kNumQueues) fail(regs::QCNT_LO_BASE[id], kNumQueues, q, "counter read port: queue out of range");
+      qcnt_pending_ = true;
+      qcnt_id_ = id;
+      qcnt_q_ = q;
+      qcnt_wait_ = unsigned(rng_.range(0, 5));
+    }
+    if (!qcnt_pending_) return;
+    if (qcnt_wait_ > 0) {
+      --qcnt_wait_;
+      return;
+    }
+    const auto& r = *lookup(regs::QCNT_LO_BASE[qcnt_id_])->r;
+    d_.qcnt_rd_valid_i = 1;
+    d_.qcnt_rd_data_i = counter_value(addr_of(r, qcnt_q_));
+    qcnt_pending_ = false;
+    clk_.settle();
+  }
+
   // Samples hardware outputs once per cycle (before the edge).
   void monitor() {
     if (d_.soft_reset_o) ++soft_resets_seen_;
@@ -431,6 +475,10 @@ class CsrTest {
 
   // After an access has completed, every pulse it caused has been seen.
   void check_pulses(uint32_t addr) {
+    if (qcnt_reqs_seen_ != qcnt_reqs_expected_ || qcnt_pending_)
+      fail(addr, uint32_t(qcnt_reqs_expected_), uint32_t(qcnt_reqs_seen_),
+           qcnt_pending_ ? "counter read request not answered by the end of the access"
+                         : "counter read port requests (one per read of a counter in RAM)");
     if (soft_resets_seen_ != soft_resets_expected_)
       fail(addr, uint32_t(soft_resets_expected_), uint32_t(soft_resets_seen_),
            "soft_reset_o pulse count");
@@ -614,10 +662,6 @@ class CsrTest {
               f(ic, regs::Q_INT_CAUSE_TX_SHIFT, regs::Q_INT_CAUSE_TX_MASK));
       set_bit(d_.q_int_cause_err_i, q,
               f(ic, regs::Q_INT_CAUSE_ERR_SHIFT, regs::Q_INT_CAUSE_ERR_MASK));
-      put_bits(d_.q_rx_packets_i, q * 64, 64, counter_value(regs::Q_RX_PACKETS_LO(q)));
-      put_bits(d_.q_rx_bytes_i, q * 64, 64, counter_value(regs::Q_RX_BYTES_LO(q)));
-      put_bits(d_.q_rx_no_desc_drops_i, q * 64, 64,
-               counter_value(regs::Q_RX_NO_DESC_DROPS_LO(q)));
       put_bits(d_.q_tx_head_idx_i, q * regs::Q_TX_HEAD_IDX_WIDTH, regs::Q_TX_HEAD_IDX_WIDTH,
                f(regs::Q_TX_HEAD(q), regs::Q_TX_HEAD_IDX_SHIFT, regs::Q_TX_HEAD_IDX_MASK));
       uint32_t ts = regs::Q_TX_STATUS(q);
@@ -631,11 +675,6 @@ class CsrTest {
               f(ts, regs::Q_TX_STATUS_RESETTING_SHIFT, regs::Q_TX_STATUS_RESETTING_MASK));
       put_bits(d_.q_tx_status_cause_i, q * regs::Q_TX_STATUS_CAUSE_WIDTH, regs::Q_TX_STATUS_CAUSE_WIDTH,
                f(ts, regs::Q_TX_STATUS_CAUSE_SHIFT, regs::Q_TX_STATUS_CAUSE_MASK));
-      put_bits(d_.q_tx_packets_i, q * 64, 64, counter_value(regs::Q_TX_PACKETS_LO(q)));
-      put_bits(d_.q_tx_bytes_i, q * 64, 64, counter_value(regs::Q_TX_BYTES_LO(q)));
-      put_bits(d_.q_tx_spoof_drops_i, q * 64, 64, counter_value(regs::Q_TX_SPOOF_DROPS_LO(q)));
-      put_bits(d_.q_tx_oversize_drops_i, q * 64, 64,
-               counter_value(regs::Q_TX_OVERSIZE_DROPS_LO(q)));
     }
   }
 
@@ -652,9 +691,9 @@ class CsrTest {
       for (unsigned q = 0; q < count(r); ++q) read_check(addr_of(r, q), what);
   }
 
-  // Every 64-bit counter: _HI (old shadow), _LO, _HI. Per-queue counters: all
-  // queues (and then every _HI again, in reverse, to show each queue has a
-  // shadow of its own), or one random queue each.
+  // Every 64-bit counter read as the driver does, _HI, _LO, _HI. Per-queue
+  // counters: all queues (and then every _HI again, in reverse), or one
+  // random queue each.
   void check_counter(bool all_queues) {
     read_check(regs::CSR_UNMAPPED_LO, "CSR_UNMAPPED_LO");
     read_check(regs::CSR_UNMAPPED_HI, "CSR_UNMAPPED_HI");
@@ -668,13 +707,13 @@ class CsrTest {
       }
     }
     for (uint32_t lo : los) {
-      read_check(lo + 4, "counter _HI before _LO (shadow)");
+      read_check(lo + 4, "counter _HI before _LO");
       read_check(lo, "counter _LO");
       read_check(lo + 4, "counter _HI after _LO");
     }
     if (all_queues)
       for (auto it = los.rbegin(); it != los.rend(); ++it)
-        read_check(*it + 4, "counter _HI after other counters' _LO");
+        read_check(*it + 4, "counter _HI after other counters");
   }
 
   // Per-queue w1p registers: on every queue, all ones pulse every field of
@@ -830,7 +869,11 @@ class CsrTest {
   uint64_t unmapped_ = 0;
   std::map<uint32_t, uint32_t> hw_;       // hardware-driven ro registers, by address
   std::map<uint32_t, uint64_t> hw_cnt_;   // hw counter inputs, by _LO address
-  std::map<uint32_t, uint32_t> cnt_hi_;   // _HI shadows (absent: 0), by _LO address
+  // counter read port: the request being answered, and requests seen/expected
+  bool qcnt_pending_ = false;
+  uint32_t qcnt_id_ = 0, qcnt_q_ = 0;
+  unsigned qcnt_wait_ = 0;
+  uint64_t qcnt_reqs_seen_ = 0, qcnt_reqs_expected_ = 0;
   uint64_t soft_resets_expected_ = 0, soft_resets_seen_ = 0;
   uint64_t filt_writes_expected_ = 0, filt_writes_seen_ = 0;
   // Per-queue w1p pulses by (entry address, bit).

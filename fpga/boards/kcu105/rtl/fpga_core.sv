@@ -422,6 +422,7 @@ module fpga_core #(
     .reg_addr_o(reg_addr),
     .reg_wdata_o(reg_wdata),
     .reg_wstrb_o(reg_wstrb),
+    .reg_rvalid_i(reg_req && !reg_we),  // answered in the request's cycle
     .reg_rdata_i(reg_rdata)
   );
 
