@@ -1,11 +1,12 @@
 // vmq-sorter-demo: the sorter RTL on a small built-in example.
 //
-// Until vmq-sim exists (issue 5) this is the README's main job: it programs
-// the filter table of SPEC §9's example scenario into the Verilated
+// The sorter alone, kept as a smoke test and a first look at steering: it
+// programs the filter table of SPEC §9's example scenario into the Verilated
 // vmq_l2_sorter, sends a dozen frames of every class, and prints where each
 // went and why. Every decision is also checked against the reference model.
 #include <cstdio>
 
+#include "cli.hpp"
 #include "sorter_harness.hpp"
 
 using namespace vmq;
@@ -13,8 +14,15 @@ using namespace vmq::tb;
 using model::FilterType;
 
 int main(int argc, char** argv) {
-  Verilated::commandArgs(argc, argv);
-  Args args(argc, argv, "vmq-sorter-demo");
+  CLI::App app{"vmq-sorter-demo: the sorter RTL on SPEC §9's example filter table, every decision\n"
+               "checked against the reference model"};
+  vmq::cli::init(app);
+  uint64_t seed = 1;
+  std::string trace;
+  app.add_option("--seed", seed, "seed of the random AXI-Stream stalls")->capture_default_str();
+  app.add_option("--trace", trace, "write an FST waveform of the run")->type_name("FILE.fst");
+  if (int rc = vmq::cli::parse(app, argc, argv); rc >= 0) return rc;
+  Args args("vmq-sorter-demo", seed, trace);
   try {
     SorterHarness h(args, args.seed, SorterKnobs{0.1, 0.1, 0.1});
     model::RxConfig c = h.config();

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <utility>
 #include <memory>
 #include <random>
 #include <string>
@@ -28,6 +29,13 @@ struct Args {
   uint64_t seed = 0;
   std::string trace;
   std::map<std::string, std::string> kv;
+
+  // A program that parses its own command line (CLI11) hands over the seed
+  // and the waveform file; the seed is printed the same way.
+  Args(const char* prog, uint64_t seed_, std::string trace_) : seed(seed_), trace(std::move(trace_)), name_(prog) {
+    fmt::print("{}: seed={}  (repeat with --seed {})\n", prog, seed, seed);
+    std::fflush(stdout);
+  }
 
   Args(int argc, char** argv, const char* test_name) : name_(test_name) {
     bool have_seed = false;
