@@ -20,6 +20,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from progress import Progress  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SORTER = "rtl/rx/vmq_l2_sorter.sv"
 SYS_TOP = "tb/system/sorter_csr/tb_sorter_csr.sv"
@@ -85,46 +88,59 @@ def main():
     only = set(a.only.split(",")) if a.only else None
     env = dict(os.environ, CCACHE_DIR=str(ROOT / ".ccache"))
     survived, stale = [], []
-    for name, what, f, old, new, targets, tests in MUTATIONS:
-        if only and name not in only:
-            continue
-        t0 = time.monotonic()
-        tree, build = a.work / "tree", a.work / "build"
-        shutil.rmtree(a.work, ignore_errors=True)
-        tree.mkdir(parents=True)
-        tree_copy(tree)
-        p = tree / f
-        text = p.read_text()
-        if old not in text:
-            print(f"{name} STALE: target text not found in {f}: {old.strip()[:70]}")
-            stale.append(name)
-            continue
-        p.write_text(text.replace(old, new))
-        cmake = ["cmake", "-S", str(tree), "-B", str(build), "-G", "Ninja",
-                 f"-DVMQ_EXTRA_VERILATOR_ARGS={LINT_RELAX}"]
-        r = subprocess.run(cmake, capture_output=True, text=True, env=env)
-        if r.returncode == 0:
-            r = subprocess.run(["ninja", "-C", str(build)] + targets, capture_output=True, text=True, env=env)
-        if r.returncode != 0:
-            print(f"{name} BUILD FAILED (counts as not caught): {what}\n{r.stdout[-1500:]}{r.stderr[-1500:]}")
-            survived.append(name)
-            continue
-        failed = []
-        for t in tests:
-            rr = subprocess.run(["ctest", "--test-dir", str(build), "-R", f"^{t}$"], capture_output=True,
-                                text=True, env=env)
-            if rr.returncode != 0:
-                failed.append(t)
-        verdict = "caught by " + ", ".join(failed) if failed else "NOT CAUGHT"
-        print(f"{name} {what}: {verdict} ({time.monotonic() - t0:.0f} s)", flush=True)
-        if not failed:
-            survived.append(name)
+    todo = [m for m in MUTATIONS if not only or m[0] in only]
+    with Progress("mutation_check", total=len(todo)) as prog:
+        for m in todo:
+            prog.start(m[0])
+            try:
+                run_one(a, env, m, prog, survived, stale)
+            finally:
+                prog.finish(m[0])
     shutil.rmtree(a.work, ignore_errors=True)
     if survived or stale:
         print(f"FAIL: not caught: {survived or '-'}; stale: {stale or '-'}")
         return 1
     print("PASS: every mutation was caught")
     return 0
+
+
+def run_one(a, env, mutation, prog, survived, stale):
+    """Build one mutation in a scratch tree and run its tests."""
+    name, what, f, old, new, targets, tests = mutation
+    t0 = time.monotonic()
+    tree, build = a.work / "tree", a.work / "build"
+    shutil.rmtree(a.work, ignore_errors=True)
+    tree.mkdir(parents=True)
+    tree_copy(tree)
+    p = tree / f
+    text = p.read_text()
+    if old not in text:
+        with prog.paused():
+            print(f"{name} STALE: target text not found in {f}: {old.strip()[:70]}")
+        stale.append(name)
+        return
+    p.write_text(text.replace(old, new))
+    cmake = ["cmake", "-S", str(tree), "-B", str(build), "-G", "Ninja",
+             f"-DVMQ_EXTRA_VERILATOR_ARGS={LINT_RELAX}"]
+    r = subprocess.run(cmake, capture_output=True, text=True, env=env)
+    if r.returncode == 0:
+        r = subprocess.run(["ninja", "-C", str(build)] + targets, capture_output=True, text=True, env=env)
+    if r.returncode != 0:
+        with prog.paused():
+            print(f"{name} BUILD FAILED (counts as not caught): {what}\n{r.stdout[-1500:]}{r.stderr[-1500:]}")
+        survived.append(name)
+        return
+    failed = []
+    for t in tests:
+        rr = subprocess.run(["ctest", "--test-dir", str(build), "-R", f"^{t}$"], capture_output=True,
+                            text=True, env=env)
+        if rr.returncode != 0:
+            failed.append(t)
+    verdict = "caught by " + ", ".join(failed) if failed else "NOT CAUGHT"
+    with prog.paused():
+        print(f"{name} {what}: {verdict} ({time.monotonic() - t0:.0f} s)", flush=True)
+    if not failed:
+        survived.append(name)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_xcheck as sx  # noqa: E402  (yosys_cmd, ROOT)
 import synth_elab as se    # noqa: E402  (CORE file list)
+from progress import Progress  # noqa: E402
 import manifest  # noqa: E402  (the RTL file lists)
 
 ROOT = sx.ROOT
@@ -63,8 +64,12 @@ MUXF = re.compile(r"^MUXF[789]$")
 KEYS = ["lut", "ff", "lutram", "srl", "carry", "muxf", "ramb36", "ramb18", "bram36k", "dsp", "other"]
 
 
+PROG = Progress("synth_report", total=0)  # replaced by each long loop
+
+
 def log(msg):
-    print(msg, flush=True)
+    with PROG.paused():
+        print(msg, flush=True)
 
 
 def classify(ctype):
@@ -308,6 +313,7 @@ def write_md(path, text):
 
 
 def main():
+    global PROG
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out-dir", type=Path, default=ROOT / "docs" / "synth",
                     help="where report.md/json (or scaling.md/json) go (default docs/synth)")
@@ -343,10 +349,12 @@ def main():
                                           blocks=d["blocks"], source="report.json (default configuration)")
                 rows = {k: v for k, v in rows.items() if k != "q16_f64_d64"}
         failed = 0
+        PROG = Progress("synth_report --scaling", total=len(rows))
         for name, params in rows.items():
             log(f"== scaling {name}: {params}")
             out = a.work_dir / "scaling" / name
             t0 = time.monotonic()
+            PROG.start(name)
             try:
                 dt, stat = synth_xilinx("vmq_core", se.CORE, params, out)
             except RuntimeError as e:
@@ -355,16 +363,19 @@ def main():
                 why = yosys_failure(out / "synth.log", str(e))
                 res[name] = dict(params=params, seconds=round(time.monotonic() - t0, 1), generated_by=cmd,
                                  error=why)
+                PROG.finish(name)
                 log(f"   FAILED after {time.monotonic() - t0:.0f} s: {why}")
                 failed += 1
                 write_scaling(a.out_dir, res, cmd)
                 continue
+            PROG.finish(name)
             blocks, total = block_rows("vmq_core", out, stat)
             res[name] = dict(params=params, seconds=round(dt, 1), total=total, generated_by=cmd,
                              blocks={b: dict(module=m, **c) for b, m, c in blocks})
             log(f"   {dt:.0f} s: LUT {total['lut']} FF {total['ff']} BRAM36 {total['bram36k']:g} DSP {total['dsp']}")
             write_scaling(a.out_dir, res, cmd)
         write_scaling(a.out_dir, res, cmd)
+        PROG.close()
         log(f"done in {time.monotonic() - t_all:.0f} s" + (f"; {failed} row(s) failed" if failed else ""))
         return 1 if failed else 0
 
@@ -411,15 +422,19 @@ def main():
         for k in ("ltp", "ecp5"):
             if k in old_report:
                 report[k] = old_report[k]
+        PROG = Progress("synth_report", total=len(items))
         for name, top, files, params in items:
             log(f"== {name} {params or '(defaults)'}")
             out = a.work_dir / name
+            PROG.start(name)
             dt, stat = synth_xilinx(top, files, params, out)
+            PROG.finish(name)
             blocks, total = block_rows(top, out, stat)
             log(f"   synth_xilinx {dt:.0f} s: LUT {total['lut']} FF {total['ff']} BRAM36 {total['bram36k']:g} "
                 f"DSP {total['dsp']}")
             report["designs"][name] = dict(params=params, seconds=round(dt, 1), total=total,
                                            blocks={b: dict(module=m, **c) for b, m, c in blocks})
+        PROG.close()
     errs = []
     md = [banner(report["generated_by"], report["commit"], report["yosys"]),
           "# Synthesis report (Yosys, Kintex UltraScale)\n",

@@ -50,6 +50,7 @@ import corners as corner_table  # noqa: E402
 import manifest  # noqa: E402
 import synth_report as sr  # noqa: E402  (cell classes)
 import synth_xcheck as sx  # noqa: E402  (yosys_cmd, staging)
+from progress import Progress  # noqa: E402
 
 ROOT = manifest.ROOT
 REPORT_JSON = ROOT / "docs" / "synth" / "timing.json"
@@ -651,23 +652,29 @@ def main(argv):
             continue
         first[key] = c
         unique.append((b, c))
-    with cf.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
+    with cf.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex, \
+            Progress("timing_check", total=len(unique)) as prog:
         def safe(*args):
+            label = f"{args[0]} @ {args[1]}"
+            prog.start(label)
             try:
                 return measure(*args)
             except Exception as e:  # a bug of the check itself must not lose the other rows
                 return {"block": args[0], "corner": args[1], "params": {}, "seconds": 0, "peak_mib": 0,
                         "error": f"timing_check internal error: {type(e).__name__}: {e}"}
+            finally:
+                prog.finish(label)
         futs = {(b, c): ex.submit(safe, b, c, a.budget, a.worst, a.keep and f"{a.keep}/{c}", a.ltp)
                 for b, c in unique}
         for b, c in jobs:
             key = job_key(b, c)
             row = dict(futs[(b, first[key])].result())
-            if first[key] != c:
-                row = dict(row, corner=c, same_as=first[key])
-                print(f"{b} @ {c}: same parameters as at {first[key]}")
-            else:
-                print_row(row, a.budget)
+            with prog.paused():
+                if first[key] != c:
+                    row = dict(row, corner=c, same_as=first[key])
+                    print(f"{b} @ {c}: same parameters as at {first[key]}")
+                else:
+                    print_row(row, a.budget)
             rows.append(row)
     failures = []
     for r in rows:

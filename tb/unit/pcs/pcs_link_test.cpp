@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "pcs_common.hpp"
+#include "progress.hpp"
 
 #ifndef VMQ_PARAM_SlipWaitCycles
 #define VMQ_PARAM_SlipWaitCycles 32
@@ -206,10 +207,13 @@ class Bench {
     auto t0 = std::chrono::steady_clock::now();
     wait_aligned(20000);
     uint64_t c0 = compared_, f0 = traffic_->frames(), d0 = data_words_;
+    Progress prog(VMQ_TEST_NAME, nblocks, "blocks");
     while (compared_ - c0 < nblocks) {
       step();
+      prog.update(compared_ - c0);
       if (!aligned_) throw std::runtime_error(fmt::format("link lost at cycle {}", cyc_));
     }
+    prog.done();
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     fmt::print(
         "{}: line rate: {} consecutive blocks (one per cycle, no idle cycles) round-tripped "

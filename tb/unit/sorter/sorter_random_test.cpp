@@ -9,6 +9,7 @@
 //   sorter_random_test --seed N [--frames N] [--idle P] [--stall P]
 #include <cstdio>
 
+#include "progress.hpp"
 #include "sorter_harness.hpp"
 #include "sorter_stimulus.hpp"
 
@@ -30,7 +31,9 @@ int main(int argc, char** argv) {
     for (unsigned i = 0; i < P::NumFilters; ++i) h.write_filter(i, stim.filter(r));
 
     uint64_t sent = 0;
+    Progress prog(VMQ_TEST_NAME, frames, "frames");
     while (sent < frames) {
+      prog.update(sent);
       // keep frames queued so that the source can run back to back, and more
       // than DecFifoDepth (8) so that a slow decision consumer exhausts the
       // credits
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
       h.step();
     }
     h.drain();
+    prog.done();
     fmt::print(
         "{}: {} frames, {} beats, {} cycles, drops: err {} runt {} oversize {} unmatched {}"
         ", delivered {}\n",
