@@ -4,8 +4,9 @@
 // fpga_core_tb_top (test bench): fpga_core with a far end on its GT side:
 // fe_* stream (gt_clk_i) -> far-end MAC TX -> far-end PCS TX ->
 // vmq_gt_channel (bit offset, slip delay) -> fpga_core's GT RX; fpga_core's
-// GT TX -> vmq_gt_channel -> far-end PCS RX (lock only; the far end's
-// received frames are not observed). The GT's TX and RX user clocks are
+// GT TX -> vmq_gt_channel -> far-end PCS RX -> far-end MAC RX -> fe_rx_*
+// (the frames the card sent, with the far end's FCS and code error
+// counts). The GT's TX and RX user clocks are
 // both gt_clk_i (the channel model has one clock). Every other fpga_core
 // port is a port of this top. link_up_o: both PCSs have link.
 /* verilator lint_off PINCONNECTEMPTY */
@@ -25,6 +26,13 @@ module fpga_core_tb_top #(
   input  logic                        fe_tvalid_i,
   output logic                        fe_tready_o,
   input  logic                        fe_tlast_i,
+  output logic [63:0]                 fe_rx_tdata_o,
+  output logic [7:0]                  fe_rx_tkeep_o,
+  output logic                        fe_rx_tvalid_o,
+  output logic                        fe_rx_tlast_o,
+  output logic                        fe_rx_tuser_o,
+  output logic [31:0]                 fe_rx_fcs_errors_o,
+  output logic [31:0]                 fe_rx_code_errors_o,
   output logic                        link_up_o,
   output logic                        dut_link_up_o,
   output logic                        dut_block_lock_o,
@@ -108,9 +116,11 @@ module fpga_core_tb_top #(
     .xgmii_txd_o(fe_txd), .xgmii_txc_o(fe_txc),
     .rx_clk_i(gt_clk_i), .rx_rst_i(gt_rst_i),
     .xgmii_rxd_i(fe_rxd), .xgmii_rxc_i(fe_rxc),
-    .m_rx_tdata_o(), .m_rx_tkeep_o(), .m_rx_tvalid_o(), .m_rx_tlast_o(), .m_rx_tuser_o(),
+    .m_rx_tdata_o(fe_rx_tdata_o), .m_rx_tkeep_o(fe_rx_tkeep_o), .m_rx_tvalid_o(fe_rx_tvalid_o),
+    .m_rx_tlast_o(fe_rx_tlast_o), .m_rx_tuser_o(fe_rx_tuser_o),
     .tx_frames_o(), .tx_bytes_o(), .tx_underruns_o(), .tx_errors_o(),
-    .rx_frames_o(), .rx_bytes_o(), .rx_fcs_errors_o(), .rx_code_errors_o()
+    .rx_frames_o(), .rx_bytes_o(), .rx_fcs_errors_o(fe_rx_fcs_errors_o),
+    .rx_code_errors_o(fe_rx_code_errors_o)
   );
   vmq_pcs_10gbaser #(.SlipWaitCycles(32), .BerWindowCycles(19531), .GtBitReverse(GtBitReverse)) u_fe_pcs (
     .tx_clk_i(gt_clk_i), .tx_rst_i(gt_rst_i),

@@ -8,7 +8,13 @@
 // cause register shows q and W1C (single and burst) clears it; BAR0 bursts
 // (multi-word read/write, partial strobes) agree with single accesses. Then
 // --frames more frames of random sizes through the same path, each
-// byte-exact, with buffers reposted. The DMA ownership checker
+// byte-exact, with buffers reposted. Transmit: --tx-frames frames (60 and
+// 1518 bytes first, then random sizes) from TX queue q through the core,
+// the TX clock-crossing FIFO, the MAC, the PCS and the link to the far end,
+// each byte-exact and in order there with a good FCS; the board's MAC TX
+// counters, the core's per-queue TX counters (read through BAR0 with the
+// HI, LO, HI protocol), no underrun, FIFO drop or PCS error block. The
+// DMA ownership checker
 // (sim/rig/dma_ownership.hpp) sees every BAR0 write and read (burst words
 // included) and checks every DMA access of the core against them.
 #include <fmt/core.h>
@@ -293,9 +299,24 @@ class Sim {
   size_t fe_pos_ = 0;
   bool fe_send_ = false;
   std::optional<uint64_t> fe_start_ps_;
+  // what the far end's MAC received: whole frames, tuser (bad FCS or code)
+  struct FeFrame {
+    std::vector<uint8_t> bytes;
+    bool bad;
+  };
+  std::vector<FeFrame> fe_rx_;
+  std::vector<uint8_t> fe_rx_cur_;
   void sample_gt() {
     Dut& d = *d_;
     if (d.gt_rst_i) return;
+    if (d.fe_rx_tvalid_o) {
+      for (unsigned i = 0; i < 8; ++i)
+        if ((d.fe_rx_tkeep_o >> i) & 1) fe_rx_cur_.push_back(uint8_t(uint64_t(d.fe_rx_tdata_o) >> (8 * i)));
+      if (d.fe_rx_tlast_o) {
+        fe_rx_.push_back({std::move(fe_rx_cur_), bool(d.fe_rx_tuser_o)});
+        fe_rx_cur_.clear();
+      }
+    }
     if (d.fe_tvalid_i && d.fe_tready_o) {
       if (!fe_start_ps_) fe_start_ps_ = t_ps_;
       if (args_.get("fe-trace", 0))
@@ -365,7 +386,10 @@ int run(const Args& args) {
   const unsigned q = unsigned(args.get("queue", 5));
   const unsigned nq = VMQ_PARAM_NumQueues;
   s.check(q < nq, "queue out of range");
+  const unsigned ntx = unsigned(args.get("tx-frames", 12));
+  s.check(ntx >= 1 && ntx <= 15, fmt::format("--tx-frames {}: 1 to 15 (one ring of 16)", ntx));
   for (unsigned i = 0; i < 32; ++i) s.step();
+  s.poll(regs::STATUS, regs::STATUS_RESET_BUSY_MASK, 0, "power-up reset (STATUS.RESET_BUSY)");
 
   // ---- BAR0 basics: single and burst accesses
   s.check(s.rd(regs::ID_MAGIC) == regs::MAGIC, "ID_MAGIC");
@@ -526,9 +550,74 @@ int run(const Args& args) {
   s.check(s.rd(brd::BRD_MAC_RX_FRAMES) == 1 + more, "MAC RX frames != frames sent");
   s.check(s.rd(regs::DMA_ERRORS_LO) == 0 && s.rd(regs::QUEUE_ERRORS_LO) == 0,
           "dma_errors or queue_errors not 0");
-  fmt::print("{} more frames byte-exact in host memory; ownership checker: {} posts, every DMA "
-             "access checked\n",
-             more, s.own_->stats().posts);
+  fmt::print("{} more frames byte-exact in host memory\n", more);
+
+  // ---- transmit: frames from TX queue q to the far end (the path of
+  // vmq_top's TX FIFO, MAC and PCS on the card's clocks)
+  {
+    constexpr uint64_t kTxRing = 0x0000003000000000ULL, kTxBufs = 0x0000004000000000ULL;
+    s.wr(regs::Q_TX_CTRL(q), 0);
+    s.poll(regs::Q_TX_STATUS(q), regs::Q_TX_STATUS_STOPPED_MASK, regs::Q_TX_STATUS_STOPPED_MASK,
+           "tx queue stop");
+    s.wr(regs::Q_TX_BASE_LO(q), uint32_t(kTxRing));
+    s.wr(regs::Q_TX_BASE_HI(q), uint32_t(kTxRing >> 32));
+    s.wr(regs::Q_TX_SIZE(q), 4);
+    s.wr(regs::Q_TX_TAIL(q), 0);
+    s.wr(regs::Q_TX_CTRL(q), regs::Q_TX_CTRL_ENABLE_MASK);
+    s.poll(regs::Q_TX_STATUS(q), regs::Q_TX_STATUS_RUNNING_MASK, regs::Q_TX_STATUS_RUNNING_MASK,
+           "tx queue enable");
+    std::vector<std::vector<uint8_t>> sent;
+    uint64_t bytes = 0;
+    for (unsigned i = 0; i < ntx; ++i) {
+      const unsigned n = i == 0 ? 60 : i == 1 ? 1518 : unsigned(s.rng_.range(60, 1518));
+      std::vector<uint8_t> f(n);
+      for (auto& b : f) b = uint8_t(s.rng_.u64());
+      f[0] = 0x02;  // unicast, locally administered
+      const uint64_t a = kTxBufs + uint64_t(i) * 0x1000;
+      s.mem_->write_bytes(a, f);
+      uint64_t w1 = regs::fmt::put(uint64_t{0}, regs::fmt::TX_DESC_LEN, n);
+      w1 = regs::fmt::put(w1, regs::fmt::TX_DESC_EOP, 1);
+      s.mem_->write_u64(kTxRing + i * 16, a);
+      s.mem_->write_u64(kTxRing + i * 16 + 8, w1);
+      bytes += n;
+      sent.push_back(std::move(f));
+    }
+    s.fe_rx_.clear();
+    s.wr(regs::Q_TX_TAIL(q), ntx);
+    for (unsigned k = 0; s.fe_rx_.size() < ntx; ++k) {
+      s.step();
+      s.check(k < 400000, fmt::format("{} of {} transmitted frames reached the far end", s.fe_rx_.size(), ntx));
+    }
+    for (unsigned i = 0; i < ntx; ++i) {
+      const auto& g = s.fe_rx_[i];
+      s.check(!g.bad, fmt::format("transmitted frame {} ({} bytes): bad FCS or code at the far end", i,
+                                  sent[i].size()));
+      if (g.bytes != sent[i]) {
+        size_t k = 0;
+        while (k < g.bytes.size() && k < sent[i].size() && g.bytes[k] == sent[i][k]) ++k;
+        s.fail(fmt::format("transmitted frame {} from TX queue {}: {} bytes at the far end, {} sent; first "
+                           "difference at byte {}", i, q, g.bytes.size(), sent[i].size(), k));
+      }
+    }
+    for (unsigned i = 0; i < 200; ++i) s.step();  // into the counters
+    auto rd64 = [&](uint32_t lo) { return regs::read_counter64([&](uint32_t a) { return s.rd(a); }, lo); };
+    s.check(s.rd(brd::BRD_MAC_TX_FRAMES) == ntx && s.rd(brd::BRD_MAC_TX_BYTES) == bytes,
+            fmt::format("board MAC TX counters {} frames / {} bytes, want {} / {}", s.rd(brd::BRD_MAC_TX_FRAMES),
+                        s.rd(brd::BRD_MAC_TX_BYTES), ntx, bytes));
+    s.check(s.rd(brd::BRD_MAC_TX_UNDERRUNS) == 0 && s.rd(brd::BRD_MAC_TX_ERRORS) == 0,
+            "MAC TX underruns or errors");
+    s.check(d.fe_rx_fcs_errors_o == 0 && d.fe_rx_code_errors_o == 0, "far end: FCS or code errors");
+    s.check(s.rd(brd::BRD_TX_FIFO_DROPS) == 0 && s.rd(brd::BRD_RX_FIFO_DROPS) == 0 &&
+                s.rd(brd::BRD_PCS_RX_ERR_BLOCKS) == 0 && s.rd(brd::BRD_PCS_RX_LOCK_LOSSES) == 0,
+            "FIFO drops, PCS error blocks or lock losses");
+    const uint64_t qp = rd64(regs::Q_TX_PACKETS_LO(q)), qb = rd64(regs::Q_TX_BYTES_LO(q));
+    s.check(qp == ntx && qb == bytes,
+            fmt::format("Q_TX_PACKETS/BYTES({}) {} / {}, want {} / {}", q, qp, qb, ntx, bytes));
+    fmt::print("{} frames ({} bytes) from TX queue {} byte-exact at the far end; MAC and queue "
+               "counters agree\n",
+               ntx, bytes, q);
+  }
+  fmt::print("ownership checker: {} posts, every DMA access checked\n", s.own_->stats().posts);
 
   const double cyc_ps = 2.0 * s.core_.half;
   const double start = double(*s.fe_start_ps_) / cyc_ps;
