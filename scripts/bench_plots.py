@@ -9,6 +9,8 @@ writes
                      DataW 128) and the 10 GbE MAC + PCS
     replication.png  copies delivered per second by fan-out (broadcast to N
                      queues)
+    drr.png          transmit arbitration: frame shares under round-robin,
+                     byte shares under DRR, against what each promises
     demo.png         vmq-demo's results (demo.json, committed from a run of
                      scripts/run.sh): delivered Gb/s and host ns per frame,
                      drawn by scripts/demo_chart.gp as run.sh draws them
@@ -64,7 +66,7 @@ def linerate(d, tmp):
     tx = load(d, "tx.json")
     if tx:
         for g in sorted({r["line_gbps"] for r in tx}):
-            pts = [(r["frame_bytes"], r["line_rate_pct"]) for r in tx if r["line_gbps"] == g]
+            pts = [(r["frame_bytes"], r["line_rate_pct"]) for r in tx if r["line_gbps"] == g and not r.get("mode")]
             dw = next(r["data_w"] for r in tx if r["line_gbps"] == g)
             series.append((f"transmit {g} GbE (DataW {dw})", sorted(pts)))
     eth = load(d, "eth.json")
@@ -104,6 +106,48 @@ set grid
 set key outside right""", width=1000)
 
 
+def drr(d, tmp):
+    """Measured shares of four backlogged queues (frames of 64/512/1514/9000
+    bytes) per arbitration setting: the frame share under round-robin, the byte
+    share under DRR, each with the share it promises as a point."""
+    tx = load(d, "tx.json")
+    rows = [r for r in tx or [] if r.get("mode") in ("rr", "drr")]
+    if not rows:
+        return None
+    dat = tmp / "drr.dat"
+    lines = []
+    for r in rows:
+        got = r["byte_share"] if r["mode"] == "drr" else r["frame_share"]
+        what = "bytes" if r["mode"] == "drr" else "frames"
+        label = f'{r["line_gbps"]:g}G {r["name"]} ({what})'
+        lines.append(f'"{label}" ' + " ".join(f"{100 * x:.2f}" for x in got) + " "
+                     + " ".join(f"{100 * x:.2f}" for x in r["target_share"]) + "\n")
+    dat.write_text("".join(lines))
+    sizes = rows[0]["queue_frame_bytes"]
+    bars = [f"{'' if q == 0 else chr(39) * 2} using {2 + q}{':xtic(1)' if q == 0 else ''} "
+            f"title 'queue {q} ({sizes[q]} B)'" for q in range(4)]
+    # points at the bar centres of a clustered histogram (4 bars, gap 1: width 0.2)
+    pts = [f"'' using ($0 + {(q - 1.5) * 0.2:.2f}):{6 + q} with points pt 7 ps 1.2 lc rgb 'black' "
+           + ("title 'promised share'" if q == 0 else "notitle") for q in range(4)]
+    bars, pts = ", ".join(bars), ", ".join(pts)
+    out = d / "drr.png"
+    gnuplot(f"""set terminal pngcairo size 1100,560 font ",11"
+set output '{out}'
+set title "Transmit arbitration: shares of four backlogged queues (docs/bench/tx.md)"
+set ylabel "% of frames (round-robin) or bytes (DRR)"
+set style data histogram
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set boxwidth 1
+set yrange [0:60]
+set xtics rotate by -20 font ",9"
+set grid ytics
+set key top left box opaque
+plot '{dat}' {bars}, {pts}
+""")
+    return out
+
+
 def demo(d, tmp):
     js = load(d, "demo.json")
     if not js:
@@ -133,7 +177,7 @@ def main():
     ap.add_argument("--dir", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "bench")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as t:
-        for f in (linerate, replication, demo):
+        for f in (linerate, replication, drr, demo):
             out = f(a.dir, Path(t))
             if out:
                 print(f"bench_plots: wrote {out}")
