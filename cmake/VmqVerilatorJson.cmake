@@ -14,10 +14,13 @@
 # package directory). scripts/verilator_compare.sh builds and times the
 # project with both. Like Debian's verilate(), it verilates once at
 # configure time (to learn the file names) and again at build time when an
-# RTL file changes. Its FST writer needs LZ4 (liblz4-dev).
+# RTL file changes (and CMake again when the file list changes). Its FST
+# writer needs LZ4 (liblz4-dev).
 
-set(VERILATOR_ROOT "${VMQ_VERILATOR_ROOT}")
-find_program(VERILATOR_BIN NAMES verilator_bin HINTS "${VERILATOR_ROOT}/bin" NO_DEFAULT_PATH REQUIRED)
+# the real path: Verilator writes its manifest's paths resolved, and the
+# shared runtime is recognised by them (cmake/VmqVerilator.cmake)
+file(REAL_PATH "${VMQ_VERILATOR_ROOT}" VERILATOR_ROOT)
+find_program(VERILATOR_BIN NAMES verilator_bin HINTS "${VERILATOR_ROOT}/bin" NO_DEFAULT_PATH REQUIRED NO_CACHE)
 execute_process(COMMAND "${VERILATOR_BIN}" --version OUTPUT_VARIABLE _vmq_vver
                 OUTPUT_STRIP_TRAILING_WHITESPACE)
 message(STATUS "Verilator without a CMake package: ${VERILATOR_BIN} (${_vmq_vver}), driven by --make json")
@@ -63,7 +66,15 @@ function(verilate target)
     endif()
   endif()
   file(WRITE "${argsfile}" "${cmd}")
-  file(READ "${manifest}" json)
+  # As Debian's verilate() does with its .cmake list: CMake reads a copy,
+  # refreshed (copy_if_different) when a re-verilation writes a manifest
+  # with other contents, so a new file split re-runs CMake by itself.
+  set(copy "${vdir}/${V_PREFIX}_copy.json")
+  if(NOT EXISTS "${copy}")
+    file(COPY_FILE "${manifest}" "${copy}")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${copy}")
+  file(READ "${copy}" json)
   _vmq_vjson_list(global "${json}" sources global)
   _vmq_vjson_list(cfast "${json}" sources classes_fast)
   _vmq_vjson_list(cslow "${json}" sources classes_slow)
@@ -71,21 +82,30 @@ function(verilate target)
   _vmq_vjson_list(sslow "${json}" sources support_slow)
   _vmq_vjson_list(deps "${json}" sources deps)
   set(gen ${cfast} ${cslow} ${sfast} ${sslow})
-  # Re-verilated when an RTL file changes; a change that alters the list of
-  # generated files (a new RTL file) needs `cmake .` again, as a manifest
-  # edit does with Debian's Verilator.
-  add_custom_command(OUTPUT ${gen}
+  if(NOT cfast OR NOT deps)
+    message(FATAL_ERROR "${manifest}: no sources.classes_fast or sources.deps: not a manifest of "
+                        "`verilator --make json` as cmake/VmqVerilatorJson.cmake reads it")
+  endif()
+  add_custom_command(OUTPUT ${gen} "${manifest}"
                      COMMAND ${CMAKE_COMMAND} -E env VERILATOR_ROOT=${VERILATOR_ROOT} ${cmd}
                      WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
                      DEPENDS ${deps} VERBATIM)
+  add_custom_command(OUTPUT "${copy}"
+                     COMMAND ${CMAKE_COMMAND} -E copy_if_different "${manifest}" "${copy}"
+                     DEPENDS "${manifest}" VERBATIM)
+  target_sources(${target} PRIVATE "${copy}")
   target_sources(${target} PRIVATE ${gen} ${global})
   target_include_directories(${target} PUBLIC "${vdir}" "${VERILATOR_ROOT}/include"
                              "${VERILATOR_ROOT}/include/vltstd")
   foreach(f ${cslow} ${sslow})
-    set_property(SOURCE "${f}" APPEND_STRING PROPERTY COMPILE_FLAGS " ${V_OPT_SLOW}")
+    foreach(o ${V_OPT_SLOW})
+      set_property(SOURCE "${f}" APPEND_STRING PROPERTY COMPILE_FLAGS " ${o}")
+    endforeach()
   endforeach()
   foreach(f ${cfast} ${sfast})
-    set_property(SOURCE "${f}" APPEND_STRING PROPERTY COMPILE_FLAGS " ${V_OPT_FAST}")
+    foreach(o ${V_OPT_FAST})
+      set_property(SOURCE "${f}" APPEND_STRING PROPERTY COMPILE_FLAGS " ${o}")
+    endforeach()
   endforeach()
   if(V_TRACE_FST)
     set(tr 1)

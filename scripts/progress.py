@@ -58,9 +58,9 @@ class Progress:
         return line[: max(20, width - 1)]
 
     def _draw(self):
-        if not self.on or self.ticker is None:
-            return
-        with self.lock:
+        with self.lock:  # the check under the lock: close() may have run meanwhile
+            if not self.on or self.ticker is None or self.stop.is_set():
+                return
             self.stream.write("\r\x1b[K" + self._line())
             self.stream.flush()
             self.shown = True
@@ -103,6 +103,8 @@ class Progress:
 
     def close(self):
         self.stop.set()
+        if self.ticker is not None and self.ticker is not threading.current_thread():
+            self.ticker.join()
         with self.lock:
             self._clear()
             self.on = False

@@ -350,32 +350,34 @@ def main():
                 rows = {k: v for k, v in rows.items() if k != "q16_f64_d64"}
         failed = 0
         PROG = Progress("synth_report --scaling", total=len(rows))
-        for name, params in rows.items():
-            log(f"== scaling {name}: {params}")
-            out = a.work_dir / "scaling" / name
-            t0 = time.monotonic()
-            PROG.start(name)
-            try:
-                dt, stat = synth_xilinx("vmq_core", se.CORE, params, out)
-            except RuntimeError as e:
-                # a row that does not synthesise here is recorded with the
-                # reason and the run goes on with the next row
-                why = yosys_failure(out / "synth.log", str(e))
-                res[name] = dict(params=params, seconds=round(time.monotonic() - t0, 1), generated_by=cmd,
-                                 error=why)
+        try:
+            for name, params in rows.items():
+                log(f"== scaling {name}: {params}")
+                out = a.work_dir / "scaling" / name
+                t0 = time.monotonic()
+                PROG.start(name)
+                try:
+                    dt, stat = synth_xilinx("vmq_core", se.CORE, params, out)
+                except RuntimeError as e:
+                    # a row that does not synthesise here is recorded with the
+                    # reason and the run goes on with the next row
+                    why = yosys_failure(out / "synth.log", str(e))
+                    res[name] = dict(params=params, seconds=round(time.monotonic() - t0, 1), generated_by=cmd,
+                                     error=why)
+                    PROG.finish(name)
+                    log(f"   FAILED after {time.monotonic() - t0:.0f} s: {why}")
+                    failed += 1
+                    write_scaling(a.out_dir, res, cmd)
+                    continue
                 PROG.finish(name)
-                log(f"   FAILED after {time.monotonic() - t0:.0f} s: {why}")
-                failed += 1
+                blocks, total = block_rows("vmq_core", out, stat)
+                res[name] = dict(params=params, seconds=round(dt, 1), total=total, generated_by=cmd,
+                                 blocks={b: dict(module=m, **c) for b, m, c in blocks})
+                log(f"   {dt:.0f} s: LUT {total['lut']} FF {total['ff']} BRAM36 {total['bram36k']:g} DSP {total['dsp']}")
                 write_scaling(a.out_dir, res, cmd)
-                continue
-            PROG.finish(name)
-            blocks, total = block_rows("vmq_core", out, stat)
-            res[name] = dict(params=params, seconds=round(dt, 1), total=total, generated_by=cmd,
-                             blocks={b: dict(module=m, **c) for b, m, c in blocks})
-            log(f"   {dt:.0f} s: LUT {total['lut']} FF {total['ff']} BRAM36 {total['bram36k']:g} DSP {total['dsp']}")
             write_scaling(a.out_dir, res, cmd)
-        write_scaling(a.out_dir, res, cmd)
-        PROG.close()
+        finally:
+            PROG.close()
         log(f"done in {time.monotonic() - t_all:.0f} s" + (f"; {failed} row(s) failed" if failed else ""))
         return 1 if failed else 0
 
@@ -423,18 +425,20 @@ def main():
             if k in old_report:
                 report[k] = old_report[k]
         PROG = Progress("synth_report", total=len(items))
-        for name, top, files, params in items:
-            log(f"== {name} {params or '(defaults)'}")
-            out = a.work_dir / name
-            PROG.start(name)
-            dt, stat = synth_xilinx(top, files, params, out)
-            PROG.finish(name)
-            blocks, total = block_rows(top, out, stat)
-            log(f"   synth_xilinx {dt:.0f} s: LUT {total['lut']} FF {total['ff']} BRAM36 {total['bram36k']:g} "
-                f"DSP {total['dsp']}")
-            report["designs"][name] = dict(params=params, seconds=round(dt, 1), total=total,
-                                           blocks={b: dict(module=m, **c) for b, m, c in blocks})
-        PROG.close()
+        try:
+            for name, top, files, params in items:
+                log(f"== {name} {params or '(defaults)'}")
+                out = a.work_dir / name
+                PROG.start(name)
+                dt, stat = synth_xilinx(top, files, params, out)
+                PROG.finish(name)
+                blocks, total = block_rows(top, out, stat)
+                log(f"   synth_xilinx {dt:.0f} s: LUT {total['lut']} FF {total['ff']} BRAM36 {total['bram36k']:g} "
+                    f"DSP {total['dsp']}")
+                report["designs"][name] = dict(params=params, seconds=round(dt, 1), total=total,
+                                               blocks={b: dict(module=m, **c) for b, m, c in blocks})
+        finally:
+            PROG.close()
     errs = []
     md = [banner(report["generated_by"], report["commit"], report["yosys"]),
           "# Synthesis report (Yosys, Kintex UltraScale)\n",

@@ -583,6 +583,7 @@ int run(const Args& args) {
       sent.push_back(std::move(f));
     }
     s.fe_rx_.clear();
+    s.fe_rx_cur_.clear();
     s.wr(regs::Q_TX_TAIL(q), ntx);
     for (unsigned k = 0; s.fe_rx_.size() < ntx; ++k) {
       s.step();
